@@ -1,0 +1,87 @@
+// The catalog's schema: run by the tests and by the build (wxt.config.ts), never by the content
+// script, which ships the data already checked and so does not bundle zod.
+import { z } from 'zod';
+import type { Catalog } from './types';
+
+z.config({ jitless: true }); // zod 4 probes `new Function` otherwise, which the MV3 CSP reports
+
+const text = z.string().trim().min(1);
+const localized = z.strictObject({ en: text, zh: text });
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a YYYY-MM-DD date');
+const verdict = z.enum(['blocked', 'caution']);
+
+export const productNameSchema = z.strictObject({
+  text,
+  lang: z.enum(['en', 'zh']),
+  kind: z.enum(['name', 'abbreviation', 'alias']),
+  confidence: z.enum(['confirmed', 'inferred']),
+  note: text.optional(),
+});
+
+const phrases = z.array(text).min(1);
+
+export const ruleSchema = z
+  .strictObject({
+    id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*(\/[a-z0-9]+(-[a-z0-9]+)*)?$/, 'ids are kebab-case, optionally prefixed "service/"'),
+    group: z.enum(['condition', 'other-reason', 'service', 'not-listed', 'revision', 'page']),
+    verdict,
+    title: localized,
+    explanation: localized,
+    source: z.strictObject({ url: z.url({ protocol: /^https$/ }), section: text, edition: isoDate }),
+    names: z.array(productNameSchema).min(1).optional(),
+    match: z
+      .strictObject({
+        billingMode: phrases.optional(),
+        status: phrases.optional(),
+        tags: phrases.optional(),
+        reasonText: phrases.optional(),
+        codes: phrases.optional(),
+        exceptProducts: z.array(productNameSchema).min(1).optional(),
+        requires: text.optional(),
+        withoutRequired: verdict.optional(),
+      })
+      .optional(),
+    keywords: z.array(text).optional(),
+    manualCheck: z.boolean().optional(),
+  })
+  .refine((rule) => !rule.names?.some((n) => n.confidence === 'inferred' && !n.note), {
+    message: 'an inferred name needs a note saying why it is only a hint',
+    path: ['names'],
+  })
+  .refine((rule) => rule.group !== 'service' || (rule.id.startsWith('service/') && rule.names), {
+    message: 'a Table 1 rule has a "service/" id and names',
+    path: ['id'],
+  });
+
+export const catalogSchema = z
+  .strictObject({ edition: isoDate, rules: z.array(ruleSchema).min(1) })
+  .superRefine((catalog, ctx) => {
+    const seen = new Set<string>();
+    catalog.rules.forEach((rule, index) => {
+      if (seen.has(rule.id)) ctx.addIssue({ code: 'custom', path: ['rules', index, 'id'], message: `duplicate rule id "${rule.id}"` });
+      seen.add(rule.id);
+    });
+    catalog.rules.forEach((rule, index) => {
+      const required = rule.match?.requires;
+      if (required && !seen.has(required))
+        ctx.addIssue({ code: 'custom', path: ['rules', index, 'match', 'requires'], message: `requires unknown rule "${required}"` });
+    });
+  });
+
+/** Formats zod issues as `rules[3].names: required`, one per line. */
+export function formatIssues(issues: readonly z.core.$ZodIssue[]): string[] {
+  return issues.map((issue) => `${formatPath(issue.path)}: ${issue.message}`);
+}
+
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const part of path) out += typeof part === 'number' ? `[${part}]` : `${out ? '.' : ''}${String(part)}`;
+  return out || '(root)';
+}
+
+/** Validates catalog data, throwing one error that lists every problem. */
+export function parseCatalog(data: unknown): Catalog {
+  const result = catalogSchema.safeParse(data);
+  if (!result.success) throw new Error(`Invalid rule catalog:\n${formatIssues(result.error.issues).join('\n')}`);
+  return result.data as Catalog;
+}

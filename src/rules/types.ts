@@ -1,0 +1,135 @@
+// Types of the rule catalog and of the engine's input and output.
+// Plain TypeScript: the content script imports these, so nothing here may pull in zod.
+
+export type Lang = 'en' | 'zh';
+export type Localized = Record<Lang, string>;
+
+/** What a rule says about a resource it matches. */
+export type RuleVerdict = 'blocked' | 'caution';
+/** What the engine says about a resource. */
+export type Verdict = RuleVerdict | 'allowed';
+
+/** Groups follow the source document, so the options page can list rules as it does. */
+export type RuleGroup =
+  | 'condition' // the bulleted conditions
+  | 'other-reason' // "Unsubscription not supported for other reasons" 1) to 5)
+  | 'service' // Table 1
+  | 'not-listed' // things the page never shows
+  | 'revision' // added by the later revision of the list
+  | 'page'; // what the page itself shows (a disabled action, a reason text)
+
+export interface RuleSource {
+  url: string;
+  /** Where in the source the rule comes from, e.g. "Table 1" or "Conditions". */
+  section: string;
+  /** The edition of the source, YYYY-MM-DD. */
+  edition: string;
+}
+
+export type NameKind = 'name' | 'abbreviation' | 'alias';
+export type Confidence = 'confirmed' | 'inferred';
+
+/** One way a product can be named on the page. */
+export interface ProductName {
+  text: string;
+  lang: Lang;
+  kind: NameKind;
+  confidence: Confidence;
+  /** Why an inferred name is only a hint, shown with the "check" verdict. */
+  note?: string;
+}
+
+/** Phrases that, found in a row's field, make a condition rule match. */
+export interface ConditionMatch {
+  billingMode?: string[];
+  status?: string[];
+  tags?: string[];
+  /** Phrases of a reason text the page prints ("Unsubscription Not Allowed"). */
+  reasonText?: string[];
+  /** Error codes such as CBC.99003649 found in the page's reason text. */
+  codes?: string[];
+  /** Products the rule does not apply to (the source's "excluding ..."). */
+  exceptProducts?: ProductName[];
+  /** The rule applies only when another rule also matched (e.g. invoiced + KooGallery). */
+  requires?: string;
+  /** Verdict when matched but `requires` did not: a weaker hint instead of nothing. */
+  withoutRequired?: RuleVerdict;
+}
+
+export interface Rule {
+  id: string;
+  group: RuleGroup;
+  verdict: RuleVerdict;
+  title: Localized;
+  explanation: Localized;
+  source: RuleSource;
+  /** Product names, for Table 1 services and the revision's services. */
+  names?: ProductName[];
+  match?: ConditionMatch;
+  /** Extra words the look-up should find the rule by ("coupon", "发票"). */
+  keywords?: string[];
+  /** True when the page can never show this condition: the user has to check it by hand. */
+  manualCheck?: boolean;
+}
+
+export interface Catalog {
+  edition: string;
+  rules: Rule[];
+}
+
+/** What one row of the Unsubscriptions page shows, as read by the page code. */
+export interface Resource {
+  productType?: string;
+  billingMode?: string;
+  status?: string;
+  specification?: string;
+  region?: string;
+  expiry?: string;
+  /** Tag words shown with the product ("Trial", "KooGallery"). */
+  tags?: string[];
+  /** The row's own unsubscribe action is present but disabled. */
+  actionDisabled?: boolean;
+  /** A reason text the page prints for the row. */
+  reasonText?: string;
+}
+
+export type EvidenceField = keyof Resource;
+
+export interface Evidence {
+  field: EvidenceField;
+  /** The text the row shows in that field. */
+  text: string;
+  /** The catalog phrase that matched it. */
+  matched?: string;
+}
+
+export interface Reason {
+  ruleId: string;
+  verdict: RuleVerdict;
+  title: string;
+  explanation: string;
+  source: RuleSource;
+  evidence: Evidence;
+  /** Set when the match is an inferred name: why it is only a "check". */
+  note?: string;
+}
+
+export interface Evaluation {
+  verdict: Verdict;
+  reasons: Reason[];
+}
+
+/** A service entry the user adds in the options page. */
+export interface UserRule {
+  id: string;
+  names: string[];
+  verdict: RuleVerdict;
+  explanation: string;
+}
+
+/** The part of the settings the engine reads. */
+export interface EngineSettings {
+  disabledRules?: readonly string[];
+  userRules?: readonly UserRule[];
+  lang?: Lang;
+}
