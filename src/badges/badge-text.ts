@@ -1,0 +1,55 @@
+// The few words a badge says itself; everything else comes from the catalog in the same language.
+import type { Lang, Verdict } from '../rules/types';
+
+export const badgeText = {
+  en: {
+    blocked: 'Cannot unsubscribe',
+    caution: 'Check',
+    allowed: 'No rule',
+    reasons: 'Why',
+    source: 'Source',
+    yourRule: 'Your own rule',
+    evidence: 'Shown on the page',
+    close: 'Close',
+    fields: {
+      productType: 'Product type',
+      billingMode: 'Billing mode',
+      status: 'Status',
+      tags: 'Tag',
+      reasonText: 'Reason on the page',
+      actionDisabled: 'Unsubscribe action',
+      specification: 'Specifications',
+      region: 'Region',
+      expiry: 'Expires',
+    },
+    disabledAction: 'disabled',
+    allowedExplanation: 'No rule of the catalog applies to what this row shows. Conditions a page cannot show (invoice, promotion, reseller, support plan) may still apply.',
+  },
+  zh: {
+    blocked: '不可退订',
+    caution: '请核实',
+    allowed: '无规则',
+    reasons: '原因',
+    source: '来源',
+    yourRule: '自定义规则',
+    evidence: '页面显示',
+    close: '关闭',
+    fields: {
+      productType: '产品类型',
+      billingMode: '计费模式',
+      status: '状态',
+      tags: '标签',
+      reasonText: '页面原因',
+      actionDisabled: '退订操作',
+      specification: '产品规格',
+      region: '区域',
+      expiry: '到期时间',
+    },
+    disabledAction: '不可用',
+    allowedExplanation: '目录中没有规则适用于该行显示的内容。页面无法显示的条件（发票、促销、经销商、支持计划）仍可能适用。',
+  },
+} as const satisfies Record<Lang, unknown>;
+
+export function verdictLabel(verdict: Verdict, lang: Lang): string {
+  return badgeText[lang][verdict];
+}

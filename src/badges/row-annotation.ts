@@ -1,0 +1,45 @@
+// Writing a verdict onto a row: the DOM contract (data-unsub-lens, data-unsub-lens-rules) and the badge.
+// Idempotent: writing the same verdict twice changes nothing.
+import type { Evaluation, Lang } from '../rules/types';
+import { OWN_BADGE_CLASS, RULES_ATTRIBUTE, VERDICT_ATTRIBUTE, ownBadgeSelector } from '../page/selectors';
+import { createBadge, removeBadge, updateBadge } from './badge';
+
+export interface RowAnnotation {
+  evaluation: Evaluation;
+  lang: Lang;
+  showBadge: boolean;
+  /** The cell the badge goes in. */
+  anchor: Element | undefined;
+}
+
+export function annotateRow(row: Element, { evaluation, lang, showBadge, anchor }: RowAnnotation): void {
+  const rules = evaluation.reasons.map((reason) => reason.ruleId).join(' ');
+  if (row.getAttribute(VERDICT_ATTRIBUTE) !== evaluation.verdict) row.setAttribute(VERDICT_ATTRIBUTE, evaluation.verdict);
+  if (row.getAttribute(RULES_ATTRIBUTE) !== rules) row.setAttribute(RULES_ATTRIBUTE, rules);
+
+  let badge: Element | undefined;
+  for (const existing of row.querySelectorAll(ownBadgeSelector)) {
+    if (!badge && showBadge && anchor && existing.parentElement === anchor) badge = existing;
+    else removeBadge(existing);
+  }
+  if (!showBadge || !anchor) return;
+  if (badge) updateBadge(badge, evaluation, lang);
+  else anchor.append(createBadge(row.ownerDocument, evaluation, lang));
+}
+
+/** Takes everything of ours off a row. */
+export function clearRow(row: Element): void {
+  row.removeAttribute(VERDICT_ATTRIBUTE);
+  row.removeAttribute(RULES_ATTRIBUTE);
+  for (const badge of row.querySelectorAll(ownBadgeSelector)) removeBadge(badge);
+}
+
+/** Takes everything of ours off a document or subtree. */
+export function clearAll(root: ParentNode): void {
+  for (const row of root.querySelectorAll(`[${VERDICT_ATTRIBUTE}], [${RULES_ATTRIBUTE}]`)) clearRow(row);
+  for (const badge of root.querySelectorAll(ownBadgeSelector)) removeBadge(badge);
+}
+
+export function isOwnNode(node: Node): boolean {
+  return node.nodeType === 1 && (node as Element).classList.contains(OWN_BADGE_CLASS);
+}

@@ -1,0 +1,239 @@
+// Finding the resource tables on a page by their header text, in English and Chinese.
+// A table counts when its headers name the product type and one of billing mode, status or resource.
+import { columnFields, columnHeaders, type ColumnField } from './columns';
+import {
+  ariaCellSelector,
+  ariaGridSelector,
+  ariaHeaderCellSelector,
+  ariaRowSelector,
+  componentTableSelector,
+  headerNoiseSelector,
+  nativeTableSelector,
+} from './selectors';
+import { normalizeText } from '../rules/text-match';
+
+export type TableLayout = 'tiny-split' | 'component' | 'native' | 'aria';
+
+export interface Column {
+  /** Position of the column, counting colspans. */
+  index: number;
+  /** The header text that named it. */
+  header: string;
+}
+
+export interface ResourceTable {
+  /** The outermost element of the table: the component, the <table> or the grid. */
+  root: Element;
+  layout: TableLayout;
+  columns: Partial<Record<ColumnField, Column>>;
+  /** Header texts that named no known column, or a column already named (duplicates). */
+  unrecognizedHeaders: string[];
+  /** Number of header positions (counting colspans). */
+  width: number;
+}
+
+export type ExtraHeaders = Partial<Record<ColumnField, readonly string[]>>;
+
+interface HeaderIndex {
+  exact: Map<string, ColumnField>;
+  /** Longest first, for headers with extra words ("Status (i)"). */
+  prefixes: Array<[string, ColumnField]>;
+}
+
+const defaultHeaderIndex = buildHeaderIndex({});
+let cachedExtra: ExtraHeaders | undefined;
+let cachedIndex = defaultHeaderIndex;
+
+function buildHeaderIndex(extra: ExtraHeaders): HeaderIndex {
+  const exact = new Map<string, ColumnField>();
+  const prefixes: Array<[string, ColumnField]> = [];
+  for (const field of columnFields) {
+    // The user's own names come first: they are there because the console relabelled a column.
+    for (const header of [...(extra[field] ?? []), ...columnHeaders[field]]) {
+      const key = normalizeText(header).compact;
+      if (!key || exact.has(key)) continue;
+      exact.set(key, field);
+      prefixes.push([key, field]);
+    }
+  }
+  prefixes.sort((a, b) => b[0].length - a[0].length);
+  return { exact, prefixes };
+}
+
+function headerIndexFor(extra: ExtraHeaders | undefined): HeaderIndex {
+  if (!extra || Object.keys(extra).length === 0) return defaultHeaderIndex;
+  if (extra !== cachedExtra) {
+    cachedExtra = extra;
+    cachedIndex = buildHeaderIndex(extra);
+  }
+  return cachedIndex;
+}
+
+/** Which column a header text names, if any. */
+export function matchHeader(text: string, extra?: ExtraHeaders): ColumnField | undefined {
+  const index = headerIndexFor(extra);
+  const { compact, boundary } = normalizeText(text);
+  if (!compact) return undefined;
+  const exact = index.exact.get(compact);
+  if (exact) return exact;
+  for (const [key, field] of index.prefixes) if (compact.startsWith(key) && boundary[key.length]) return field;
+  return undefined;
+}
+
+/** A header cell's label, without sort icons, tooltips and their bubbles. */
+export function headerText(cell: Element): string {
+  if (!cell.querySelector(headerNoiseSelector)) return collapse(cell.textContent ?? '');
+  const clone = cell.cloneNode(true) as Element;
+  for (const noise of clone.querySelectorAll(headerNoiseSelector)) noise.remove();
+  const text = collapse(clone.textContent ?? '');
+  // Some consoles wrap the label itself in a "tip" element: fall back to the whole text.
+  return text || collapse(cell.textContent ?? '');
+}
+
+export function collapse(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** Header cells with their column positions, counting colspans. */
+function positionCells(cells: Element[]): Array<{ cell: Element; index: number }> {
+  let index = 0;
+  return cells.map((cell) => {
+    const at = index;
+    index += spanOf(cell);
+    return { cell, index: at };
+  });
+}
+
+export function spanOf(cell: Element): number {
+  const span = Number.parseInt(cell.getAttribute('colspan') ?? '1', 10);
+  return Number.isFinite(span) && span > 0 ? Math.min(span, 1000) : 1;
+}
+
+function mapColumns(cells: Element[], extra: ExtraHeaders | undefined) {
+  const columns: Partial<Record<ColumnField, Column>> = {};
+  const unrecognizedHeaders: string[] = [];
+  let width = 0;
+  for (const { cell, index } of positionCells(cells)) {
+    width = index + spanOf(cell);
+    const text = headerText(cell);
+    if (!text) continue;
+    const field = matchHeader(text, extra);
+    if (field && !columns[field]) columns[field] = { index, header: text };
+    else unrecognizedHeaders.push(text);
+  }
+  return { columns, unrecognizedHeaders, width };
+}
+
+export function isResourceTable(columns: Partial<Record<ColumnField, Column>>): boolean {
+  return Boolean(columns.productType && (columns.billingMode || columns.status || columns.resource));
+}
+
+/** The header row of a native table: the last row of its <thead>, else the first row made of <th>. */
+function nativeHeaderCells(table: HTMLTableElement): Element[] | undefined {
+  const headRows = table.tHead?.rows;
+  if (headRows && headRows.length) {
+    // With grouped headers the last row names the leaf columns; take the row with the most cells.
+    let best = headRows[0]!;
+    for (const row of headRows) if (row.cells.length >= best.cells.length) best = row;
+    return [...best.cells];
+  }
+  for (const row of table.rows) {
+    const cells = [...row.cells];
+    if (cells.length && cells.every((cell) => cell.tagName === 'TH')) return cells;
+    if (cells.length) return undefined;
+  }
+  return undefined;
+}
+
+/** Tables nested in a cell of another table are part of that row, never tables of their own. */
+function isNestedInCell(element: Element, within?: Element): boolean {
+  const cell = element.parentElement?.closest('td, th, [role="gridcell"], [role="cell"]');
+  return Boolean(cell && (!within || within.contains(cell)));
+}
+
+/** The body <table>s of a component: every inner table that is not in the fixed header and not nested. */
+export function componentBodyTables(root: Element): HTMLTableElement[] {
+  return [...root.querySelectorAll<HTMLTableElement>(nativeTableSelector)].filter(
+    (table) => table.tBodies.length > 0 && !isNestedInCell(table, root) && ownerComponent(table) === root,
+  );
+}
+
+function ownerComponent(element: Element): Element | null {
+  return element.parentElement?.closest(componentTableSelector) ?? null;
+}
+
+function componentHeaderCells(root: Element): Element[] | undefined {
+  for (const table of root.querySelectorAll<HTMLTableElement>(nativeTableSelector)) {
+    if (isNestedInCell(table, root) || ownerComponent(table) !== root) continue;
+    const cells = nativeHeaderCells(table);
+    if (cells) return cells;
+  }
+  return undefined;
+}
+
+function ariaHeaderCells(grid: Element): Element[] | undefined {
+  for (const row of grid.querySelectorAll(ariaRowSelector)) {
+    if (row.closest(ariaGridSelector) !== grid) continue;
+    const headers = ariaCells(row).filter((cell) => cell.matches(ariaHeaderCellSelector));
+    if (headers.length) return headers;
+  }
+  return undefined;
+}
+
+/** The cells of an ARIA row, not those of a grid nested in it. */
+export function ariaCells(row: Element): Element[] {
+  return [...row.querySelectorAll(ariaCellSelector)].filter((cell) => cell.closest(ariaRowSelector) === row);
+}
+
+export interface FindOptions {
+  extraHeaders?: ExtraHeaders;
+}
+
+/**
+ * Every resource table under `root`, in document order. Each element is read once: a component's
+ * inner tables belong to the component, and tables nested in cells belong to their row.
+ */
+export function findResourceTables(root: ParentNode, options: FindOptions = {}): ResourceTable[] {
+  const found: ResourceTable[] = [];
+  const extra = options.extraHeaders;
+  const consider = (element: Element, layout: TableLayout, cells: Element[] | undefined) => {
+    if (!cells) return;
+    const mapped = mapColumns(cells, extra);
+    if (isResourceTable(mapped.columns)) found.push({ root: element, layout, ...mapped });
+  };
+
+  for (const component of root.querySelectorAll(componentTableSelector)) {
+    if (ownerComponent(component) || isNestedInCell(component)) continue; // ti-table > .ti3-table: take the outer one
+    const split = component.querySelector('.ti3-table-fixed-head') !== null;
+    consider(component, split ? 'tiny-split' : 'component', componentHeaderCells(component));
+  }
+  for (const table of root.querySelectorAll<HTMLTableElement>(nativeTableSelector)) {
+    if (ownerComponent(table) || isNestedInCell(table)) continue;
+    consider(table, 'native', nativeHeaderCells(table));
+  }
+  for (const grid of root.querySelectorAll(ariaGridSelector)) {
+    if (grid.tagName === 'TABLE') continue; // <table role="grid"> was read as a native table
+    if (ownerComponent(grid) || isNestedInCell(grid)) continue;
+    consider(grid, 'aria', ariaHeaderCells(grid));
+  }
+  return found.sort((a, b) => (a.root.compareDocumentPosition(b.root) & 4 ? -1 : 1));
+}
+
+/** Data rows of a table in document order, with the cells that hold them. */
+export function tableRows(table: ResourceTable): Element[] {
+  if (table.layout === 'aria') {
+    return [...table.root.querySelectorAll(ariaRowSelector)].filter(
+      (row) => row.closest(ariaGridSelector) === table.root && !row.querySelector(ariaHeaderCellSelector),
+    );
+  }
+  const bodies =
+    table.layout === 'native' ? [table.root as HTMLTableElement] : componentBodyTables(table.root);
+  const rows: Element[] = [];
+  for (const body of bodies) for (const section of body.tBodies) for (const row of section.rows) rows.push(row);
+  return rows;
+}
+
+/** The cells of a data row. */
+export function rowCells(row: Element, table: ResourceTable): Element[] {
+  return table.layout === 'aria' ? ariaCells(row) : [...(row as HTMLTableRowElement).cells];
+}

@@ -1,0 +1,20 @@
+// Is this URL the Billing Center's Unsubscriptions page? The console is hash-routed and also
+// deep-links with ?hws_route_url=, so the route can sit in either place.
+
+const hosts = new Set(['account.huaweicloud.com', 'account-intl.huaweicloud.com']);
+const routePattern = /^\/?(userindex|enterpriseProjectIndex)\/retreatManagement(?:[/?]|$)/;
+
+export function isUnsubscriptionsRoute(href: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(href);
+  } catch {
+    return false;
+  }
+  if (url.protocol !== 'https:' || !hosts.has(url.hostname) || !url.pathname.startsWith('/usercenter')) return false;
+  // Once the console has routed, the hash is the truth; the deep link only counts before that.
+  const hashRoute = url.hash.replace(/^#/, '');
+  if (hashRoute.replace(/^\//, '')) return routePattern.test(hashRoute);
+  const deepLink = url.searchParams.get('hws_route_url');
+  return deepLink !== null && routePattern.test(deepLink.replace(/^#/, ''));
+}
