@@ -37,7 +37,11 @@ export interface PageSummary {
 }
 
 export type ContentRequest = { type: 'get-summary' } | { type: 'reveal-row'; index: number };
-export type BackgroundRequest = { type: 'blocked-count'; count: number | null };
+/**
+ * `get-catalog` answers the rule catalog: the content script asks for it once per page instead of
+ * bundling it, which keeps the script that runs on every console visit small.
+ */
+export type BackgroundRequest = { type: 'blocked-count'; count: number | null } | { type: 'get-catalog' };
 
 /** The popup asks the content script; undefined means no content script answered (not the page). */
 export type ContentResponse<T extends ContentRequest> = T extends { type: 'get-summary' } ? PageSummary | null : boolean;

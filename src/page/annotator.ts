@@ -110,7 +110,7 @@ export class Annotator {
 
   /** New settings: re-evaluate every row from what was read (columns are re-found when headers change). */
   update(options: AnnotatorOptions): void {
-    const headersChanged = options.extraHeaders !== this.options.extraHeaders;
+    const headersChanged = JSON.stringify(options.extraHeaders ?? {}) !== JSON.stringify(this.options.extraHeaders ?? {});
     this.options = options;
     if (!this.running) return;
     if (headersChanged) this.needsRescan = true;

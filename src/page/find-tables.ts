@@ -94,6 +94,28 @@ export function collapse(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
+// Table sections, rows and cells by tag name rather than tBodies/rows/cells: the same code then runs on
+// any DOM (happy-dom in the CLI lacks some of those collections).
+function childrenNamed(parent: Element, ...names: string[]): Element[] {
+  return [...parent.children].filter((child) => names.includes(child.tagName));
+}
+
+function sectionRows(table: Element, section: 'THEAD' | 'TBODY'): Element[] {
+  const rows: Element[] = [];
+  for (const part of childrenNamed(table, section)) rows.push(...childrenNamed(part, 'TR'));
+  // A <tbody> the parser would have added is missing when rows hang off the table in a built DOM.
+  if (section === 'TBODY') rows.push(...childrenNamed(table, 'TR'));
+  return rows;
+}
+
+export function cellsOf(row: Element): Element[] {
+  return childrenNamed(row, 'TD', 'TH');
+}
+
+function hasBody(table: Element): boolean {
+  return childrenNamed(table, 'TBODY', 'TR').length > 0;
+}
+
 /** Header cells with their column positions, counting colspans. */
 function positionCells(cells: Element[]): Array<{ cell: Element; index: number }> {
   let index = 0;
@@ -129,16 +151,19 @@ export function isResourceTable(columns: Partial<Record<ColumnField, Column>>): 
 }
 
 /** The header row of a native table: the last row of its <thead>, else the first row made of <th>. */
-function nativeHeaderCells(table: HTMLTableElement): Element[] | undefined {
-  const headRows = table.tHead?.rows;
-  if (headRows && headRows.length) {
+function nativeHeaderCells(table: Element): Element[] | undefined {
+  const headRows = sectionRows(table, 'THEAD');
+  if (headRows.length) {
     // With grouped headers the last row names the leaf columns; take the row with the most cells.
-    let best = headRows[0]!;
-    for (const row of headRows) if (row.cells.length >= best.cells.length) best = row;
-    return [...best.cells];
+    let best = cellsOf(headRows[0]!);
+    for (const row of headRows) {
+      const cells = cellsOf(row);
+      if (cells.length >= best.length) best = cells;
+    }
+    return best;
   }
-  for (const row of table.rows) {
-    const cells = [...row.cells];
+  for (const row of sectionRows(table, 'TBODY')) {
+    const cells = cellsOf(row);
     if (cells.length && cells.every((cell) => cell.tagName === 'TH')) return cells;
     if (cells.length) return undefined;
   }
@@ -152,9 +177,9 @@ function isNestedInCell(element: Element, within?: Element): boolean {
 }
 
 /** The body <table>s of a component: every inner table that is not in the fixed header and not nested. */
-export function componentBodyTables(root: Element): HTMLTableElement[] {
-  return [...root.querySelectorAll<HTMLTableElement>(nativeTableSelector)].filter(
-    (table) => table.tBodies.length > 0 && !isNestedInCell(table, root) && ownerComponent(table) === root,
+export function componentBodyTables(root: Element): Element[] {
+  return [...root.querySelectorAll(nativeTableSelector)].filter(
+    (table) => hasBody(table) && !isNestedInCell(table, root) && ownerComponent(table) === root,
   );
 }
 
@@ -163,7 +188,7 @@ function ownerComponent(element: Element): Element | null {
 }
 
 function componentHeaderCells(root: Element): Element[] | undefined {
-  for (const table of root.querySelectorAll<HTMLTableElement>(nativeTableSelector)) {
+  for (const table of root.querySelectorAll(nativeTableSelector)) {
     if (isNestedInCell(table, root) || ownerComponent(table) !== root) continue;
     const cells = nativeHeaderCells(table);
     if (cells) return cells;
@@ -207,7 +232,7 @@ export function findResourceTables(root: ParentNode, options: FindOptions = {}):
     const split = component.querySelector('.ti3-table-fixed-head') !== null;
     consider(component, split ? 'tiny-split' : 'component', componentHeaderCells(component));
   }
-  for (const table of root.querySelectorAll<HTMLTableElement>(nativeTableSelector)) {
+  for (const table of root.querySelectorAll(nativeTableSelector)) {
     if (ownerComponent(table) || isNestedInCell(table)) continue;
     consider(table, 'native', nativeHeaderCells(table));
   }
@@ -226,14 +251,11 @@ export function tableRows(table: ResourceTable): Element[] {
       (row) => row.closest(ariaGridSelector) === table.root && !row.querySelector(ariaHeaderCellSelector),
     );
   }
-  const bodies =
-    table.layout === 'native' ? [table.root as HTMLTableElement] : componentBodyTables(table.root);
-  const rows: Element[] = [];
-  for (const body of bodies) for (const section of body.tBodies) for (const row of section.rows) rows.push(row);
-  return rows;
+  const bodies = table.layout === 'native' ? [table.root] : componentBodyTables(table.root);
+  return bodies.flatMap((body) => sectionRows(body, 'TBODY'));
 }
 
 /** The cells of a data row. */
 export function rowCells(row: Element, table: ResourceTable): Element[] {
-  return table.layout === 'aria' ? ariaCells(row) : [...(row as HTMLTableRowElement).cells];
+  return table.layout === 'aria' ? ariaCells(row) : cellsOf(row);
 }
