@@ -80,7 +80,8 @@ export function compileCatalog(catalog: Catalog, settings: EngineSettings = {}):
 }
 
 // Error codes as the unsubscribe API and the console print them: CBC.99003649, OSM-SP-SeniorBenefitUsed.
-const codePattern = /\b[A-Z]{2,}(?:[.-][A-Za-z0-9]+)+\b/g;
+// Read after NFKC and in any case, as names are: a copied or retyped code may be lower-case or full-width.
+const codePattern = /\b[A-Za-z]{2,}(?:[.-][A-Za-z0-9]+)+\b/g;
 
 // The page's own words come first, then what identifies the product, then the rest.
 const fieldOrder: EvidenceField[] = ['reasonText', 'productType', 'status', 'billingMode', 'tags', 'actionDisabled'];
@@ -120,7 +121,8 @@ export function evaluateCompiled(resource: Resource, compiled: CompiledCatalog):
   const fieldMatches = (field: PhraseField, text: string) => {
     for (const match of compiled.phrases[field].find(text)) {
       const rule = match.value;
-      if (excepted.has(rule.id)) continue;
+      // The exception ("excluding cloud server backups") reads the row; the page's own reason overrides it.
+      if (excepted.has(rule.id) && field !== 'reasonText') continue;
       // The page listing a reason means the page itself refuses: that is a block whatever the rule says.
       addReason(rule, field === 'reasonText' ? 'blocked' : rule.verdict, { field, text, matched: match.phrase });
     }
@@ -131,7 +133,7 @@ export function evaluateCompiled(resource: Resource, compiled: CompiledCatalog):
 
   const reasonText = resource.reasonText?.trim();
   if (reasonText) {
-    for (const code of reasonText.match(codePattern) ?? []) {
+    for (const code of reasonText.normalize('NFKC').match(codePattern) ?? []) {
       const rule = compiled.codes.get(code.toLowerCase());
       if (rule) addReason(rule, 'blocked', { field: 'reasonText', text: reasonText, matched: code });
     }
