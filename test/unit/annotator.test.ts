@@ -1,0 +1,186 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Annotator, type Scheduler } from '../../src/page/annotator';
+import { compileCatalog } from '../../src/rules/engine';
+import { catalog } from '../../src/rules/catalog';
+import { buildRow, buildTinyTable, rerenderInPlace, retext, type RowSpec } from '../support/page-builder';
+
+/** Timers the test runs by hand, so every frame is explicit. */
+function manualScheduler() {
+  const queue: Array<() => void> = [];
+  const scheduler: Scheduler = { frame: (cb) => void queue.push(cb), timeout: (cb) => void queue.push(cb) };
+  const flush = async () => {
+    await Promise.resolve(); // let MutationObserver callbacks run
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    for (let i = 0; queue.length && i < 100; i++) queue.shift()!();
+  };
+  return { scheduler, flush };
+}
+
+const rows: RowSpec[] = [
+  { name: 'notify-prod', product: 'Simple Message Notification' },
+  { name: 'web-1', product: 'Elastic Cloud Server' },
+  { name: 'web-2', product: 'Elastic Cloud Server', status: 'Expired' },
+  { name: 'db-1', product: 'Relational Database Service', disabled: 'aria' },
+];
+
+function verdicts(doc: Document) {
+  return [...doc.querySelectorAll('.ti3-table-container tbody > tr')].map((tr) => [
+    tr.getAttribute('data-unsub-lens'),
+    tr.getAttribute('data-unsub-lens-rules'),
+  ]);
+}
+
+function badgeTexts(doc: Document) {
+  return [...doc.querySelectorAll('.unsub-lens-badge')].map((badge) => badge.shadowRoot?.querySelector('button')?.textContent);
+}
+
+describe('the live annotator', () => {
+  let annotator: Annotator;
+  let timers: ReturnType<typeof manualScheduler>;
+  let counts: Array<number | null>;
+  const options = () => ({ compiled: compileCatalog(catalog, { lang: 'en' }), lang: 'en' as const, showAllowed: false });
+
+  beforeEach(() => {
+    document.body.replaceChildren();
+    timers = manualScheduler();
+    counts = [];
+    annotator = new Annotator(document, options(), timers.scheduler, (count) => counts.push(count));
+  });
+  afterEach(() => annotator.stop());
+
+  it('badges every blocked and caution row, and only those', async () => {
+    document.body.append(buildTinyTable(document, rows).root);
+    annotator.start();
+    await timers.flush();
+    expect(verdicts(document)).toEqual([
+      ['blocked', 'service/simple-message-notification'],
+      ['allowed', ''],
+      ['blocked', 'expired'],
+      ['caution', 'unknown-reason'],
+    ]);
+    expect(badgeTexts(document)).toEqual([
+      '⊘Cannot unsubscribe · Simple Message Notification',
+      '⊘Cannot unsubscribe · Expired',
+      '!Check · Unsubscribe is disabled, reason not shown',
+    ]);
+    expect(counts.at(-1)).toBe(2);
+  });
+
+  it('adds nothing twice when started again or when rows are re-read', async () => {
+    document.body.append(buildTinyTable(document, rows).root);
+    annotator.start();
+    await timers.flush();
+    annotator.stop();
+    annotator.start();
+    await timers.flush();
+    annotator.update(options());
+    await timers.flush();
+    expect(document.querySelectorAll('.unsub-lens-badge')).toHaveLength(3);
+  });
+
+  it('badges a table that appears after the page loaded', async () => {
+    annotator.start();
+    await timers.flush();
+    expect(document.querySelectorAll('.unsub-lens-badge')).toHaveLength(0);
+    const wrapper = document.createElement('div');
+    wrapper.append(buildTinyTable(document, rows).root);
+    document.body.append(wrapper);
+    await timers.flush();
+    expect(document.querySelectorAll('.unsub-lens-badge')).toHaveLength(3);
+  });
+
+  it('follows rows re-rendered in place on paging, whether cells are rebuilt or only their text changes', async () => {
+    const { body } = buildTinyTable(document, rows);
+    document.body.append(body.closest('ti-table')!);
+    annotator.start();
+    await timers.flush();
+    const [first, second] = [...body.children] as HTMLTableRowElement[];
+    rerenderInPlace(first!, { name: 'web-9', product: 'Elastic Cloud Server' });
+    retext(second!.children[2]!, 'Direct Connect');
+    await timers.flush();
+    expect(verdicts(document).slice(0, 2)).toEqual([
+      ['allowed', ''],
+      ['blocked', 'service/direct-connect'],
+    ]);
+    expect(first!.querySelector('.unsub-lens-badge')).toBeNull();
+    expect(second!.querySelectorAll('.unsub-lens-badge')).toHaveLength(1);
+  });
+
+  it('puts a badge back when the console rebuilds the cell that held it', async () => {
+    const { body } = buildTinyTable(document, rows);
+    document.body.append(body.closest('ti-table')!);
+    annotator.start();
+    await timers.flush();
+    const first = body.children[0] as HTMLTableRowElement;
+    rerenderInPlace(first, rows[0]!);
+    await timers.flush();
+    expect(first.querySelectorAll('.unsub-lens-badge')).toHaveLength(1);
+    expect(first.getAttribute('data-unsub-lens')).toBe('blocked');
+  });
+
+  it('leaves nothing behind for removed rows and handles rows replaced by new <tr>s', async () => {
+    const { body } = buildTinyTable(document, rows);
+    document.body.append(body.closest('ti-table')!);
+    annotator.start();
+    await timers.flush();
+    body.replaceChildren(buildRow(document, { name: 'dns', product: 'Domain Registration' }));
+    await timers.flush();
+    expect(verdicts(document)).toEqual([['blocked', 'service/domain-registration']]);
+    expect(document.querySelectorAll('.unsub-lens-badge')).toHaveLength(1);
+    expect(annotator.summary().rows.map((row) => row.resource)).toEqual(['dns']);
+  });
+
+  it('does not re-read rows for changes elsewhere on the page, nor for its own badges', async () => {
+    document.body.append(buildTinyTable(document, rows).root);
+    const clock = document.createElement('span');
+    document.body.append(clock);
+    annotator.start();
+    await timers.flush();
+    const reads = annotator.rowReads;
+    expect(reads).toBe(rows.length); // each row once: writing its badge did not make it dirty again
+    for (let i = 0; i < 50; i++) {
+      clock.textContent = `12:00:${i}`;
+      const menu = document.createElement('ul');
+      menu.append(document.createElement('li'));
+      document.body.append(menu);
+      menu.remove();
+    }
+    await timers.flush();
+    expect(annotator.rowReads).toBe(reads);
+  });
+
+  it('takes every badge and attribute off when stopped (route left or extension updated)', async () => {
+    const { root } = buildTinyTable(document, rows);
+    document.body.append(root);
+    const before = root.outerHTML;
+    annotator.start();
+    await timers.flush();
+    expect(root.outerHTML).not.toBe(before);
+    annotator.stop();
+    expect(root.outerHTML).toBe(before);
+    expect(counts.at(-1)).toBeNull();
+  });
+
+  it('applies new settings live: a rule switched off, allowed rows shown', async () => {
+    document.body.append(buildTinyTable(document, rows).root);
+    annotator.start();
+    await timers.flush();
+    annotator.update({ ...options(), compiled: compileCatalog(catalog, { disabledRules: ['expired'], lang: 'en' }), showAllowed: true });
+    await timers.flush();
+    expect(verdicts(document).map(([verdict]) => verdict)).toEqual(['blocked', 'allowed', 'allowed', 'caution']);
+    expect(document.querySelectorAll('.unsub-lens-badge')).toHaveLength(4);
+  });
+
+  it('summarises the page for the popup and reveals a row', async () => {
+    document.body.append(buildTinyTable(document, rows).root);
+    annotator.start();
+    await timers.flush();
+    const summary = annotator.summary();
+    expect(summary.counts).toEqual({ blocked: 2, caution: 1, allowed: 1 });
+    expect(summary.rows[2]).toMatchObject({ resource: 'web-2', product: 'Elastic Cloud Server', verdict: 'blocked', rules: ['expired'], mainReason: 'Expired' });
+    expect(summary.diagnostics.columns).toMatchObject({ productType: 'Product Type', status: 'Status' });
+    expect(summary.diagnostics.missingColumns).toEqual(['expiry']);
+    expect(annotator.reveal(2)).toBe(true);
+    expect(annotator.reveal(99)).toBe(false);
+  });
+});
