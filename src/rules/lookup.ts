@@ -21,6 +21,7 @@ interface Entry {
   rule: Rule;
   text: string;
   compact: string;
+  boundary: Uint8Array;
   words: string[];
   /** Names weigh more than keywords, so "SMN" ranks the service above a keyword that mentions it. */
   weight: number;
@@ -38,8 +39,8 @@ export function buildLookupIndex(catalog: Catalog, settings: EngineSettings = {}
   const rules = [...catalog.rules, ...userRulesAsRules(settings)].filter((rule) => !disabled.has(rule.id));
   const entries: Entry[] = [];
   const add = (rule: Rule, text: string, weight: number, inferredNote?: string) => {
-    const { compact, words } = normalizeText(text);
-    if (compact) entries.push({ rule, text, compact, words, weight, ...(inferredNote ? { inferredNote } : {}) });
+    const { compact, boundary, words } = normalizeText(text);
+    if (compact) entries.push({ rule, text, compact, boundary, words, weight, ...(inferredNote ? { inferredNote } : {}) });
   };
   for (const rule of rules) {
     for (const name of rule.names ?? [])
@@ -73,13 +74,20 @@ function startsAtBoundary(haystack: string, needle: string, boundary: Uint8Array
   return false;
 }
 
+function startsAtWordStart(haystack: string, needle: string, boundary: Uint8Array): boolean {
+  for (let at = haystack.indexOf(needle); at !== -1; at = haystack.indexOf(needle, at + 1)) if (boundary[at]) return true;
+  return false;
+}
+
 function scoreEntry(entry: Entry, query: ReturnType<typeof normalizeText>): number {
   const q = query.compact;
   if (entry.compact === q) return 100;
   if (q.length >= 2 && entry.compact.startsWith(q)) return 80;
   // The whole name said in a longer question: "can I unsubscribe from SMN?"
   if (entry.compact.length >= 2 && startsAtBoundary(q, entry.compact, query.boundary)) return 60 + Math.min(entry.compact.length, 15);
-  if (q.length >= 2 && entry.compact.includes(q)) return 65;
+  // Part of the name from a word start: "anti ddos", "message notif". Not from inside a word:
+  // "ri" is not in "trial", "dc" is not in "dedicated cloud".
+  if (q.length >= 2 && startsAtWordStart(entry.compact, q, entry.boundary)) return 65;
   // Every query word starts a word of the entry, or is one typo away from one: "anti ddos", "notifcation".
   let total = 0;
   for (const word of query.words) {
