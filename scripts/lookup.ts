@@ -1,0 +1,81 @@
+// Look up a service or condition in the bundled catalog from the command line:
+//   npm run --silent lookup -- [--json] [--lang en|zh] <query...>
+// Prints the ranked hits; exits 1 when nothing matches and 2 on bad arguments.
+import { catalog } from '../src/rules/catalog';
+import { lookup, type LookupHit } from '../src/rules/lookup';
+import type { Lang, RuleVerdict } from '../src/rules/types';
+
+const usage = 'usage: npm run --silent lookup -- [--json] [--lang en|zh] <query...>';
+
+interface Options {
+  json: boolean;
+  lang: Lang;
+  query: string;
+}
+
+type Parsed = { options: Options } | { error: string } | { help: true };
+
+function parseLang(value: string | undefined): Lang | undefined {
+  return value === 'en' || value === 'zh' ? value : undefined;
+}
+
+function parseArgs(argv: readonly string[]): Parsed {
+  let json = false;
+  let lang: Lang = 'en';
+  const words: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') {
+      words.push(...argv.slice(i + 1));
+      break;
+    }
+    if (arg === '--help' || arg === '-h') return { help: true };
+    if (arg === '--json') json = true;
+    else if (arg === '--lang' || arg.startsWith('--lang=')) {
+      const value = arg === '--lang' ? argv[++i] : arg.slice('--lang='.length);
+      const parsed = parseLang(value);
+      if (!parsed) return { error: value === undefined ? '--lang needs a value: en or zh' : `bad value for --lang: "${value}" (expected en or zh)` };
+      lang = parsed;
+    } else if (arg.startsWith('-') && arg.length > 1) return { error: `unknown option: ${arg}` };
+    else words.push(arg);
+  }
+  const query = words.join(' ').trim();
+  if (!query) return { error: 'missing query: say what to look up, e.g. SMN' };
+  return { options: { json, lang, query } };
+}
+
+const verdictLabel: Record<Lang, Record<RuleVerdict, string>> = {
+  en: { blocked: 'blocked', caution: 'caution' },
+  zh: { blocked: '不可退订', caution: '请核对' },
+};
+
+/** One line per hit: verdict, title, why (an inferred name's note first), then the rule id and what matched. */
+function formatHit(hit: LookupHit, lang: Lang): string {
+  const why = hit.note ? `${hit.note} ${hit.explanation}` : hit.explanation;
+  return `${verdictLabel[lang][hit.verdict]}  ${hit.title}: ${why} [${hit.rule}; matched "${hit.matched}"]`;
+}
+
+function main(argv: readonly string[]): number {
+  const parsed = parseArgs(argv);
+  if ('help' in parsed) {
+    process.stdout.write(`${usage}\n`);
+    return 0;
+  }
+  if ('error' in parsed) {
+    process.stderr.write(`lookup: ${parsed.error}\n${usage}\n`);
+    return 2;
+  }
+  const { json, lang, query } = parsed.options;
+  const hits = lookup(query, catalog, { lang });
+  if (json) {
+    const rows = hits.map(({ rule, title, verdict, score }) => ({ rule, title, verdict, score }));
+    process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+  } else if (hits.length) {
+    process.stdout.write(hits.map((hit) => `${formatHit(hit, lang)}\n`).join(''));
+  } else {
+    process.stderr.write(lang === 'zh' ? `没有与“${query}”匹配的规则。\n` : `No rule matches "${query}".\n`);
+  }
+  return hits.length ? 0 : 1;
+}
+
+process.exitCode = main(process.argv.slice(2));
