@@ -1,0 +1,148 @@
+// Where the settings live: browser.storage.sync, one versioned item. The content script imports this
+// file, so it reads stored values with the hand-written coercion and never with zod.
+//
+// A stored value that cannot be used as it is (corrupt, partial, wrong-typed, written by a later
+// version) is never silently lost: it is copied to local storage before anything can overwrite it,
+// and the options page offers it for export.
+import { storage } from 'wxt/utils/storage';
+import type { Settings } from './settings';
+import type { SettingsProblem } from './problems';
+import { coerceSettings, copyDefaultSettings } from './coerce';
+import { SYNC_ITEM_QUOTA_BYTES } from './limits';
+
+/** The stored shape's version. Raise it with a migration below when the shape changes. */
+export const SETTINGS_VERSION = 1;
+
+/**
+ * Migrations from the previous version's stored value to the next (WXT runs them in order when the
+ * extension starts). None yet: version 1 is the first stored shape. A migration receives whatever
+ * was stored, so it must cope with any value; coerceSettings checks its output anyway.
+ */
+export const settingsMigrations: Record<number, (previous: unknown) => unknown> = {};
+
+/** The raw stored value: unknown until coerceSettings has looked at it. */
+export const settingsItem = storage.defineItem<unknown>('sync:settings', {
+  version: SETTINGS_VERSION,
+  migrations: settingsMigrations,
+});
+
+export type SettingsProblemKind = 'unreadable' | 'invalid' | 'newer-version';
+
+/** A stored value that could not be used, kept aside in local storage (not synced, larger quota). */
+export interface RejectedSettings {
+  keptAt: string;
+  kind: Exclude<SettingsProblemKind, 'unreadable'>;
+  /** The version the stored value claimed. */
+  version: number;
+  problems: SettingsProblem[];
+  value: unknown;
+}
+
+export const rejectedSettingsItem = storage.defineItem<RejectedSettings | null>('local:settingsRejected', { fallback: null });
+
+export interface LoadProblem {
+  kind: SettingsProblemKind;
+  problems: SettingsProblem[];
+  /** Whether the stored value is safe in local storage (false: saving would lose it). */
+  keptAside: boolean;
+  /** The storage error, for 'unreadable'. */
+  error?: string;
+  /** What was stored, for 'invalid' and 'newer-version' (so it can be exported even if keeping it aside failed). */
+  value?: unknown;
+  version?: number;
+}
+
+export interface LoadedSettings {
+  settings: Settings;
+  problem?: LoadProblem;
+}
+
+const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+export async function loadSettings(): Promise<LoadedSettings> {
+  let raw: unknown;
+  let meta: { v?: unknown };
+  try {
+    [raw, meta] = await Promise.all([settingsItem.getValue(), settingsItem.getMeta()]);
+  } catch (error) {
+    return { settings: copyDefaultSettings(), problem: { kind: 'unreadable', problems: [], keptAside: false, error: errorText(error) } };
+  }
+  if (raw === null || raw === undefined) return { settings: copyDefaultSettings() };
+
+  // A value without a version was written before versions were recorded: version 1.
+  const version = typeof meta.v === 'number' && Number.isInteger(meta.v) && meta.v >= 1 ? meta.v : 1;
+  if (version > SETTINGS_VERSION) {
+    // A later version of the extension (on another synced device) wrote a shape this one does not
+    // know; guessing at it could switch rules the user did not mean to switch.
+    const problems: SettingsProblem[] = [{ path: [], message: 'errNewerVersion', args: [String(version), String(SETTINGS_VERSION)] }];
+    const keptAside = await keepAside({ kind: 'newer-version', version, problems, value: raw });
+    return { settings: copyDefaultSettings(), problem: { kind: 'newer-version', problems, keptAside, value: raw, version } };
+  }
+
+  const { settings, problems } = coerceSettings(raw);
+  // WXT leaves the value at its old version when a migration throws.
+  if (version < SETTINGS_VERSION)
+    problems.unshift({ path: [], message: 'errMigrationFailed', args: [String(version), String(SETTINGS_VERSION)] });
+  if (!problems.length) return { settings };
+  const keptAside = await keepAside({ kind: 'invalid', version, problems, value: raw });
+  return { settings, problem: { kind: 'invalid', problems, keptAside, value: raw, version } };
+}
+
+async function keepAside(rejected: Omit<RejectedSettings, 'keptAt'>): Promise<boolean> {
+  try {
+    const current = await rejectedSettingsItem.getValue();
+    if (current && JSON.stringify(current.value) === JSON.stringify(rejected.value)) return true;
+    await rejectedSettingsItem.setValue({ keptAt: new Date().toISOString(), ...rejected });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function loadRejectedSettings(): Promise<RejectedSettings | null> {
+  return rejectedSettingsItem.getValue();
+}
+
+export function discardRejectedSettings(): Promise<void> {
+  return rejectedSettingsItem.removeValue();
+}
+
+export type SaveFailure = 'too-large' | 'storage';
+
+/** Thrown by saveSettings; nothing was written. */
+export class SettingsSaveError extends Error {
+  constructor(
+    readonly reason: SaveFailure,
+    message: string,
+    /** For 'too-large': the size the settings would take, in bytes. */
+    readonly bytes?: number,
+  ) {
+    super(message);
+    this.name = 'SettingsSaveError';
+  }
+}
+
+/** What the settings cost in browser.storage.sync: the key plus the JSON of the value, in bytes. */
+export function syncItemBytes(settings: Settings): number {
+  return new TextEncoder().encode('settings' + JSON.stringify(settings)).length;
+}
+
+export async function saveSettings(settings: Settings): Promise<void> {
+  const bytes = syncItemBytes(settings);
+  // Said before the browser refuses, with numbers the user can act on.
+  if (bytes > SYNC_ITEM_QUOTA_BYTES) throw new SettingsSaveError('too-large', `settings take ${bytes} bytes; sync storage allows ${SYNC_ITEM_QUOTA_BYTES}`, bytes);
+  try {
+    // One write for the value and its version, so no reader sees one without the other.
+    await storage.setItems([
+      { key: settingsItem.key, value: settings },
+      { key: `${settingsItem.key}$`, value: { v: SETTINGS_VERSION } },
+    ]);
+  } catch (error) {
+    throw new SettingsSaveError('storage', errorText(error));
+  }
+}
+
+/** Calls back with the coerced settings whenever they change (in any window, or from sync). */
+export function watchSettings(callback: (settings: Settings) => void): () => void {
+  return settingsItem.watch((value) => callback(coerceSettings(value).settings));
+}
