@@ -1,0 +1,5 @@
+import '../../src/popup/base.css';
+import '../../src/popup/popup.css';
+import { mountPopup } from '../../src/popup/popup';
+
+void mountPopup(document.getElementById('app')!, { search: location.search });

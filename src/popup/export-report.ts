@@ -1,0 +1,47 @@
+// The page summary as plain text for the clipboard: something to paste into a ticket or a chat.
+import type { Diagnostics, PageSummary, RowSummary } from '../messaging/protocol';
+import type { Translate } from '../i18n/messages';
+import type { ColumnField } from '../page/columns';
+import { columnLabelKey } from './column-labels';
+import { verdictLabelKey } from './verdict';
+
+// Page text can hold line breaks; one row stays on one line of the report.
+const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+function rowLine(row: RowSummary): string {
+  const resource = oneLine(row.resource) || '-';
+  const what = row.product ? `${resource} (${oneLine(row.product)})` : resource;
+  return `  ${row.index + 1}. ${what}${row.mainReason ? ` - ${oneLine(row.mainReason)}` : ''}`;
+}
+
+export function diagnosticsLines(diagnostics: Diagnostics, t: Translate): string[] {
+  const columns = (Object.entries(diagnostics.columns) as [ColumnField, string][])
+    .map(([field, header]) => `${t(columnLabelKey[field])} = "${header}"`)
+    .join(', ');
+  const skipped = Object.entries(diagnostics.skippedReasons)
+    .map(([why, count]) => `${why}: ${count}`)
+    .join(', ');
+  return [
+    t('diagTables', diagnostics.tables),
+    `${t('diagColumnsFound')}: ${columns || t('none')}`,
+    `${t('diagColumnsMissing')}: ${diagnostics.missingColumns.map((field) => t(columnLabelKey[field])).join(', ') || t('none')}`,
+    t('diagRows', diagnostics.rowsRead, diagnostics.rowsSkipped) + (skipped ? ` (${skipped})` : ''),
+    `${t('diagErrors')}: ${diagnostics.errors.length ? diagnostics.errors.join(' | ') : t('none')}`,
+  ];
+}
+
+export function summaryReport(summary: PageSummary, t: Translate, now = new Date()): string {
+  const lines = [
+    t('reportTitle'),
+    `${t('reportPage')}: ${summary.url}`,
+    `${t('reportTime')}: ${now.toISOString()}`,
+    `${t('verdictBlocked')}: ${summary.counts.blocked} · ${t('verdictCaution')}: ${summary.counts.caution} · ${t('verdictAllowed')}: ${summary.counts.allowed}`,
+  ];
+  for (const verdict of ['blocked', 'caution'] as const) {
+    const rows = summary.rows.filter((row) => row.verdict === verdict);
+    if (!rows.length) continue;
+    lines.push('', `${t(verdictLabelKey[verdict])}:`, ...rows.map(rowLine));
+  }
+  lines.push('', `${t('diagnostics')}:`, ...diagnosticsLines(summary.diagnostics, t).map((line) => `  ${line}`));
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,94 @@
+// The popup: look-up first (it works on any tab), then the by-hand check and the checklist, then
+// what the open tab's Unsubscriptions page shows.
+import { browser } from 'wxt/browser';
+import { catalog } from '../rules/catalog';
+import { evaluate } from '../rules/engine';
+import { lookup } from '../rules/lookup';
+import type { Catalog, EngineSettings } from '../rules/types';
+import type { PageSummary } from '../messaging/protocol';
+import { loadSettings } from '../settings/storage';
+import { loadTranslator, type Translate } from '../i18n/messages';
+import { uiLanguage } from '../i18n/language';
+import { h, replaceChildren } from './dom';
+import { lookupView } from './lookup-view';
+import { manualCheckView } from './manual-check-view';
+import { checklistView } from './checklist-view';
+import { notThePageView, summaryView } from './summary-view';
+import { targetTabId } from './target-tab';
+import { requestSummary, revealRow } from './page-client';
+import { exportFileName, summaryCsv } from './export-csv';
+import { summaryReport } from './export-report';
+import { copyText, downloadText } from './download';
+
+export interface PopupOptions {
+  /** location.search of popup.html: ?tabId= names the tab to summarise. */
+  search?: string;
+  /** Replaces the bundled catalog (tests). */
+  catalog?: Catalog;
+}
+
+export interface Popup {
+  input: HTMLInputElement;
+  t: Translate;
+  /** Settles once the page section shows the summary or says this is not the page. */
+  pageReady: Promise<PageSummary | null>;
+}
+
+export async function mountPopup(root: HTMLElement, options: PopupOptions = {}): Promise<Popup> {
+  const rules = options.catalog ?? catalog;
+  const { settings } = await loadSettings();
+  const lang = uiLanguage(settings.language);
+  const t = await loadTranslator(lang);
+  document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+
+  // One settings object for the popup's life: the engine caches its indexes per object.
+  const engineSettings: EngineSettings = { disabledRules: settings.disabledRules, userRules: settings.userRules, lang };
+  const disabled = new Set(settings.disabledRules);
+
+  const look = lookupView(t, (query) => lookup(query, rules, engineSettings, 8));
+  const page = h('section', { class: 'page', 'aria-label': t('pageSection'), 'aria-busy': 'true' }, h('h2', null, t('pageSection')), h('p', { class: 'hint' }, t('pageLoading')));
+
+  replaceChildren(
+    root,
+    h(
+      'header',
+      { class: 'top' },
+      h('h1', null, t('extName')),
+      h('button', { type: 'button', class: 'link-button', onclick: () => void browser.runtime.openOptionsPage() }, t('openOptions')),
+    ),
+    settings.enabled ? null : h('p', { class: 'notice' }, t('badgesOff')),
+    look.element,
+    manualCheckView(t, (resource) => evaluate(resource, rules, engineSettings)),
+    checklistView(
+      t,
+      rules.rules.filter((rule) => !disabled.has(rule.id)),
+      lang,
+    ),
+    page,
+  );
+  look.input.focus();
+
+  const pageReady = showPage(page, t, options.search ?? '');
+  return { input: look.input, t, pageReady };
+}
+
+async function showPage(page: HTMLElement, t: Translate, search: string): Promise<PageSummary | null> {
+  const tabId = await targetTabId(search);
+  const summary = tabId === undefined ? null : await requestSummary(tabId);
+  const heading = h('h2', null, t('pageSection'));
+  if (!summary || tabId === undefined) {
+    replaceChildren(page, heading, notThePageView(t));
+  } else {
+    replaceChildren(
+      page,
+      heading,
+      summaryView(summary, t, {
+        reveal: (index) => revealRow(tabId, index),
+        exportCsv: () => downloadText(exportFileName('csv'), summaryCsv(summary, t), 'text/csv;charset=utf-8'),
+        copyReport: () => copyText(summaryReport(summary, t)),
+      }),
+    );
+  }
+  page.removeAttribute('aria-busy');
+  return summary;
+}

@@ -1,0 +1,96 @@
+// What the popup says about the Unsubscriptions page open in the tab: counts, the rows that cannot
+// (or may not) be unsubscribed, how well the page was read, and the exports.
+import type { PageSummary, RowSummary } from '../messaging/protocol';
+import type { ColumnField } from '../page/columns';
+import type { Translate } from '../i18n/messages';
+import { h, replaceChildren } from './dom';
+import { columnLabelKey } from './column-labels';
+import { verdictPill } from './verdict';
+
+export interface SummaryActions {
+  reveal(index: number): Promise<boolean>;
+  exportCsv(): void;
+  copyReport(): Promise<boolean>;
+}
+
+export function notThePageView(t: Translate): HTMLElement {
+  return h('p', { class: 'not-page' }, t('notThePage'));
+}
+
+function countBox(label: string, count: number, verdict: string): HTMLElement {
+  return h('div', { class: `count count-${verdict}` }, h('span', { class: 'count-number' }, count), h('span', { class: 'count-label' }, label));
+}
+
+function diagnosticsView(summary: PageSummary, t: Translate): HTMLElement {
+  const d = summary.diagnostics;
+  const found = Object.entries(d.columns) as [ColumnField, string][];
+  const skipped = Object.entries(d.skippedReasons);
+  const hasTrouble = d.errors.length > 0 || summary.rows.length === 0;
+  return h(
+    'details',
+    { class: 'panel diagnostics', open: hasTrouble },
+    h('summary', null, t('diagnostics')),
+    h(
+      'dl',
+      null,
+      h('dt', null, t('diagTablesLabel')),
+      h('dd', null, d.tables),
+      h('dt', null, t('diagColumnsFound')),
+      h('dd', null, found.length ? found.map(([field, header]) => h('span', { class: 'chip', title: header }, t(columnLabelKey[field]))) : t('none')),
+      h('dt', null, t('diagColumnsMissing')),
+      h('dd', null, d.missingColumns.length ? d.missingColumns.map((field) => h('span', { class: 'chip chip-missing' }, t(columnLabelKey[field]))) : t('none')),
+      h('dt', null, t('diagRowsLabel')),
+      h('dd', null, t('diagRows', d.rowsRead, d.rowsSkipped), skipped.length ? ` (${skipped.map(([why, n]) => `${why}: ${n}`).join(', ')})` : ''),
+      h('dt', null, t('diagErrors')),
+      h('dd', null, d.errors.length ? h('ul', { class: 'errors' }, d.errors.map((error) => h('li', null, error))) : t('none')),
+    ),
+  );
+}
+
+export function summaryView(summary: PageSummary, t: Translate, actions: SummaryActions): HTMLElement {
+  const status = h('p', { class: 'status', role: 'status', 'aria-live': 'polite' });
+  const say = (text: string) => replaceChildren(status, text);
+
+  const rowButton = (row: RowSummary) =>
+    h(
+      'li',
+      null,
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'row',
+          'data-index': row.index,
+          title: t('revealRow'),
+          onclick: async () => say((await actions.reveal(row.index)) ? t('rowRevealed', row.index + 1) : t('rowGone')),
+        },
+        h('span', { class: 'row-head' }, verdictPill(row.verdict, t), h('strong', null, row.resource || t('rowNumber', row.index + 1))),
+        h('span', { class: 'row-product' }, row.product),
+        h('span', { class: 'row-reason' }, row.mainReason),
+      ),
+    );
+
+  const listed = summary.rows.filter((row) => row.verdict !== 'allowed');
+  return h(
+    'section',
+    { class: 'summary', 'aria-label': t('summarySection') },
+    h(
+      'div',
+      { class: 'counts' },
+      countBox(t('verdictBlocked'), summary.counts.blocked, 'blocked'),
+      countBox(t('verdictCaution'), summary.counts.caution, 'caution'),
+      countBox(t('verdictAllowed'), summary.counts.allowed, 'allowed'),
+    ),
+    listed.length
+      ? h('ul', { class: 'rows', 'aria-label': t('rowsLabel') }, listed.map(rowButton))
+      : h('p', { class: 'hint' }, summary.rows.length ? t('noBlockedRows') : t('noRowsRead')),
+    diagnosticsView(summary, t),
+    h(
+      'div',
+      { class: 'actions' },
+      h('button', { type: 'button', onclick: () => (actions.exportCsv(), say(t('csvSaved'))) }, t('exportCsv')),
+      h('button', { type: 'button', onclick: async () => say((await actions.copyReport()) ? t('reportCopied') : t('copyFailed')) }, t('copyReport')),
+    ),
+    status,
+  );
+}

@@ -1,0 +1,14 @@
+// How a verdict is named and shown, the same way in every list of the popup.
+import type { Verdict } from '../rules/types';
+import type { MessageKey, Translate } from '../i18n/messages';
+import { h } from './dom';
+
+export const verdictLabelKey: Readonly<Record<Verdict, MessageKey>> = {
+  blocked: 'verdictBlocked',
+  caution: 'verdictCaution',
+  allowed: 'verdictAllowed',
+};
+
+export function verdictPill(verdict: Verdict, t: Translate): HTMLElement {
+  return h('span', { class: `verdict verdict-${verdict}` }, t(verdictLabelKey[verdict]));
+}

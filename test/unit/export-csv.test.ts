@@ -1,0 +1,114 @@
+// The page summary exported as CSV (for Excel) and as a text report (for the clipboard).
+import { beforeAll, describe, expect, it } from 'vitest';
+import { csvCell, exportFileName, summaryCsv } from '../../src/popup/export-csv';
+import { summaryReport } from '../../src/popup/export-report';
+import { loadTranslator, type Translate } from '../../src/i18n/messages';
+import type { PageSummary } from '../../src/messaging/protocol';
+
+let en: Translate;
+let zh: Translate;
+beforeAll(async () => {
+  en = await loadTranslator('en');
+  zh = await loadTranslator('zh');
+});
+
+const summary: PageSummary = {
+  url: 'https://account.huaweicloud.com/usercenter/#/userindex/retreatManagement',
+  lang: 'en',
+  counts: { blocked: 2, caution: 1, allowed: 1 },
+  rows: [
+    { index: 0, resource: 'smn-topic-01', product: 'Simple Message Notification', verdict: 'blocked', rules: ['service/simple-message-notification'], mainReason: 'Simple Message Notification' },
+    { index: 1, resource: '=HYPERLINK("http://evil.example","click")', product: 'Direct Connect, "full"', verdict: 'blocked', rules: ['service/direct-connect', 'expired'], mainReason: 'Direct Connect' },
+    { index: 2, resource: '云专线-二号\nline two', product: '云搜索服务', verdict: 'caution', rules: ['service/elasticsearch-service'], mainReason: 'Elasticsearch 服务' },
+    { index: 3, resource: 'ecs-web', product: 'Elastic Cloud Server', verdict: 'allowed', rules: [], mainReason: '' },
+  ],
+  diagnostics: {
+    tables: 1,
+    columns: { resource: 'Resource Name/ID', productType: 'Product Type', status: 'Status' },
+    missingColumns: ['billingMode'],
+    rowsRead: 4,
+    rowsSkipped: 1,
+    skippedReasons: { 'detail row': 1 },
+    errors: [],
+  },
+};
+
+describe('csvCell', () => {
+  it('leaves plain text alone', () => {
+    expect(csvCell('smn-topic-01')).toBe('smn-topic-01');
+    expect(csvCell(12)).toBe('12');
+  });
+
+  it('quotes a cell with a comma, a quote or a line break, doubling the quotes', () => {
+    expect(csvCell('a,b')).toBe('"a,b"');
+    expect(csvCell('say "hi"')).toBe('"say ""hi"""');
+    expect(csvCell('one\ntwo')).toBe('"one\ntwo"');
+    expect(csvCell('one\r\ntwo')).toBe('"one\r\ntwo"');
+  });
+
+  it.each(['=1+1', '+1', '-1', '@SUM(A1)', '\tTAB', '\rCR'])('puts an apostrophe before a cell a spreadsheet would run as a formula: %j', (value) => {
+    const cell = csvCell(value);
+    const unquoted = cell.startsWith('"') ? cell.slice(1, -1) : cell;
+    expect(unquoted.startsWith(`'${value[0]}`)).toBe(true);
+  });
+
+  it('does not touch a cell with a formula sign further in', () => {
+    expect(csvCell('a=b')).toBe('a=b');
+    expect(csvCell('ecs-web')).toBe('ecs-web');
+  });
+});
+
+describe('summaryCsv', () => {
+  it('starts with a UTF-8 BOM and ends every line with CRLF', () => {
+    const csv = summaryCsv(summary, en);
+    expect(csv.startsWith('\uFEFF')).toBe(true);
+    expect(csv.endsWith('\r\n')).toBe(true);
+    // Every line break outside a quoted cell is CRLF: 1 header + 4 rows.
+    const outside = csv.replace(/"(?:[^"]|"")*"/g, '');
+    expect(outside.match(/\r\n/g)).toHaveLength(5);
+    expect(outside).not.toMatch(/[^\r]\n/);
+  });
+
+  it('has a header in the UI language and one line per row', () => {
+    const lines = summaryCsv(summary, en).slice(1).split('\r\n');
+    expect(lines[0]).toBe('Row,Resource,Product type,Verdict,Rules,Main reason');
+    expect(lines[1]).toBe('1,smn-topic-01,Simple Message Notification,Cannot unsubscribe,service/simple-message-notification,Simple Message Notification');
+    expect(summaryCsv(summary, zh).slice(1).split('\r\n')[0]).toBe('行,资源,产品类型,结论,规则,主要原因');
+  });
+
+  it('neutralises a formula in a resource name and quotes commas and quotes', () => {
+    const csv = summaryCsv(summary, en);
+    expect(csv).toContain(`2,"'=HYPERLINK(""http://evil.example"",""click"")","Direct Connect, ""full""",Cannot unsubscribe,service/direct-connect; expired,Direct Connect`);
+  });
+
+  it('keeps Chinese text and a line break inside a quoted cell', () => {
+    expect(summaryCsv(summary, zh)).toContain('3,"云专线-二号\nline two",云搜索服务,需核实,service/elasticsearch-service,Elasticsearch 服务');
+  });
+});
+
+describe('summaryReport', () => {
+  it('lists the counts, the blocked and check rows with their reasons, and the diagnostics', () => {
+    const report = summaryReport(summary, en, new Date('2026-05-30T08:00:00Z'));
+    expect(report).toContain('Page: https://account.huaweicloud.com/usercenter/#/userindex/retreatManagement');
+    expect(report).toContain('Cannot unsubscribe: 2 · Check: 1 · No rule: 1');
+    expect(report).toContain('  1. smn-topic-01 (Simple Message Notification) - Simple Message Notification');
+    expect(report).toContain('Check:\n  3. 云专线-二号 line two (云搜索服务) - Elasticsearch 服务');
+    expect(report).not.toContain('ecs-web');
+    expect(report).toContain('Columns recognized: Resource name/ID = "Resource Name/ID", Product type = "Product Type", Status = "Status"');
+    expect(report).toContain('Columns not found: Billing mode');
+    expect(report).toContain('4 read, 1 skipped (detail row: 1)');
+    expect(report).toContain('Errors: none');
+  });
+
+  it('speaks Chinese when the UI does', () => {
+    const report = summaryReport(summary, zh);
+    expect(report).toContain('不可退订: 2 · 需核实: 1 · 无规则: 1');
+    expect(report).toContain('未找到的列: 计费模式');
+  });
+});
+
+describe('exportFileName', () => {
+  it('dates the file so exports sort', () => {
+    expect(exportFileName('csv', new Date(2026, 4, 3))).toBe('unsub-lens-2026-05-03.csv');
+  });
+});

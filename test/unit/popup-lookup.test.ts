@@ -1,0 +1,158 @@
+// The popup's look-up, rendered into the document and used the way a person would: type, arrow, Enter.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { mountPopup, type Popup } from '../../src/popup/popup';
+import { saveSettings } from '../../src/settings/storage';
+import { defaultSettings } from '../../src/settings/settings';
+
+let root: HTMLElement;
+
+async function openPopup(): Promise<Popup> {
+  root = document.createElement('main');
+  document.body.replaceChildren(root);
+  const popup = await mountPopup(root, { search: '' });
+  await popup.pageReady;
+  return popup;
+}
+
+function type(input: HTMLInputElement, text: string) {
+  input.value = text;
+  input.dispatchEvent(new Event('input', { bubbles: true }));
+}
+
+function press(input: HTMLInputElement, key: string) {
+  input.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
+}
+
+const options = () => [...root.querySelectorAll<HTMLElement>('[role="option"]')];
+const text = (element: Element | null | undefined) => element?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockRejectedValue(new Error('Could not establish connection. Receiving end does not exist.'));
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe('the popup look-up', () => {
+  it('has the search box focused when it opens', async () => {
+    const { input } = await openPopup();
+    expect(document.activeElement).toBe(input);
+    expect(input.getAttribute('role')).toBe('combobox');
+  });
+
+  it('answers "SMN" with Simple Message Notification: cannot unsubscribe, its explanation and its source', async () => {
+    const { input } = await openPopup();
+    type(input, 'SMN');
+    const first = options()[0]!;
+    expect(first.dataset.rule).toBe('service/simple-message-notification');
+    expect(text(first.querySelector('.verdict'))).toBe('Cannot unsubscribe');
+    expect(text(first)).toContain('Simple Message Notification');
+    expect(text(first.querySelector('.explanation'))).toMatch(/Table 1/);
+    const link = first.querySelector('a')!;
+    expect(link.href).toBe('https://support-intl.huaweicloud.com/en-us/usermanual-billing/en-us_topic_0083138804.html');
+    expect(link.target).toBe('_blank');
+    expect(link.rel).toContain('noopener');
+  });
+
+  it('answers "消息通知服务" with the same service', async () => {
+    const { input } = await openPopup();
+    type(input, '消息通知服务');
+    expect(options()[0]!.dataset.rule).toBe('service/simple-message-notification');
+    expect(text(options()[0]!.querySelector('.verdict'))).toBe('Cannot unsubscribe');
+  });
+
+  it('moves through the results with the arrow keys and opens one with Enter', async () => {
+    const { input } = await openPopup();
+    type(input, 'dedicated cloud');
+    const hits = options();
+    expect(hits.length).toBeGreaterThan(2);
+    expect(input.getAttribute('aria-activedescendant')).toBe(hits[0]!.id);
+    press(input, 'ArrowDown');
+    expect(hits[1]!.getAttribute('aria-selected')).toBe('true');
+    expect(hits[0]!.getAttribute('aria-selected')).toBe('false');
+    expect(input.getAttribute('aria-activedescendant')).toBe(hits[1]!.id);
+    press(input, 'ArrowUp');
+    press(input, 'ArrowUp'); // wraps to the last
+    expect(hits.at(-1)!.getAttribute('aria-selected')).toBe('true');
+    press(input, 'ArrowDown'); // wraps back to the first
+    press(input, 'Enter');
+    const detail = root.querySelector<HTMLElement>('.hit-detail')!;
+    expect(detail.dataset.rule).toBe(hits[0]!.dataset.rule);
+    expect(text(detail.querySelector('.explanation'))).not.toBe('');
+    const link = detail.querySelector('a')!;
+    expect(link.target).toBe('_blank');
+    expect(link.rel).toContain('noopener');
+    expect(link.tabIndex).not.toBe(-1); // reachable by keyboard here
+  });
+
+  it('says "No rule" for a product no rule names', async () => {
+    const { input } = await openPopup();
+    type(input, 'Elastic Cloud Server');
+    expect(options()).toHaveLength(0);
+    expect(text(root.querySelector('.no-rule .verdict'))).toBe('No rule');
+    expect(text(root.querySelector('.no-rule'))).toContain('Elastic Cloud Server');
+  });
+
+  it('gives a successor product only a "Check"', async () => {
+    const { input } = await openPopup();
+    type(input, 'CSS');
+    const hit = options().find((option) => option.dataset.rule === 'service/elasticsearch-service')!;
+    expect(text(hit.querySelector('.verdict'))).toBe('Check');
+  });
+
+  it('clears the box on the first Escape', async () => {
+    const { input } = await openPopup();
+    type(input, 'SMN');
+    press(input, 'Escape');
+    expect(input.value).toBe('');
+    expect(options()).toHaveLength(0);
+    expect(root.querySelector('.results .hint')).not.toBeNull();
+  });
+
+  it('keeps the results area the same element while typing (no layout jump)', async () => {
+    const { input } = await openPopup();
+    const results = root.querySelector('.results');
+    type(input, 'S');
+    type(input, 'SM');
+    type(input, 'SMN');
+    expect(root.querySelector('.results')).toBe(results);
+  });
+
+  it('finds the user\'s own rules and leaves out switched-off ones', async () => {
+    await saveSettings({
+      ...defaultSettings,
+      disabledRules: ['service/simple-message-notification'],
+      userRules: [{ id: 'cloud-phone', names: ['Cloud Phone Host', 'CPH'], verdict: 'caution', explanation: 'Ask the account manager.' }],
+    });
+    const { input } = await openPopup();
+    type(input, 'CPH');
+    expect(options()[0]!.dataset.rule).toBe('user/cloud-phone');
+    expect(text(options()[0]!.querySelector('.verdict'))).toBe('Check');
+    expect(text(options()[0]!.querySelector('.source'))).toBe('Your own rule (see the options)');
+    type(input, 'SMN');
+    expect(options().map((o) => o.dataset.rule)).not.toContain('service/simple-message-notification');
+  });
+
+  it('speaks Chinese when Chinese is chosen in the options, with rule texts from the catalog', async () => {
+    await saveSettings({ ...defaultSettings, language: 'zh' });
+    const { input } = await openPopup();
+    expect(document.documentElement.lang).toBe('zh-CN');
+    type(input, 'SMN');
+    expect(text(options()[0]!.querySelector('.verdict'))).toBe('不可退订');
+    expect(text(options()[0]!.querySelector('strong'))).toBe('消息通知服务');
+  });
+
+  it('puts page-like text from a user rule in as text, never as markup', async () => {
+    await saveSettings({
+      ...defaultSettings,
+      userRules: [{ id: 'evil', names: ['<img src=x onerror=alert(1)>'], verdict: 'blocked', explanation: '<b>bold</b>' }],
+    });
+    const { input } = await openPopup();
+    type(input, 'img src');
+    expect(root.querySelector('img')).toBeNull();
+    expect(root.querySelector('.hit b')).toBeNull();
+    expect(text(options()[0]!.querySelector('.explanation'))).toBe('<b>bold</b>');
+  });
+});

@@ -1,0 +1,176 @@
+// The popup's page section: the summary from the content script, or a plain line elsewhere.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { mountPopup } from '../../src/popup/popup';
+import { tabIdFromSearch, targetTabId } from '../../src/popup/target-tab';
+import type { ContentRequest, PageSummary } from '../../src/messaging/protocol';
+
+const summary: PageSummary = {
+  url: 'https://account-intl.huaweicloud.com/usercenter/#/userindex/retreatManagement',
+  lang: 'en',
+  counts: { blocked: 2, caution: 1, allowed: 3 },
+  rows: [
+    { index: 0, resource: 'smn-topic-01', product: 'Simple Message Notification', verdict: 'blocked', rules: ['service/simple-message-notification'], mainReason: 'Simple Message Notification' },
+    { index: 2, resource: 'trial-ecs', product: 'Elastic Cloud Server', verdict: 'blocked', rules: ['trial'], mainReason: 'Trial cloud service' },
+    { index: 4, resource: 'search-1', product: 'Cloud Search Service', verdict: 'caution', rules: ['service/elasticsearch-service'], mainReason: 'Elasticsearch Service' },
+    { index: 5, resource: 'ecs-web', product: 'Elastic Cloud Server', verdict: 'allowed', rules: [], mainReason: '' },
+  ],
+  diagnostics: {
+    tables: 1,
+    columns: { resource: 'Resource Name/ID', productType: 'Product Type', status: 'Status' },
+    missingColumns: ['billingMode', 'reason'],
+    rowsRead: 6,
+    rowsSkipped: 2,
+    skippedReasons: { 'detail row': 2 },
+    errors: [],
+  },
+};
+
+let root: HTMLElement;
+let sent: { tabId: number; message: ContentRequest }[];
+
+function answerWith(answer: (message: ContentRequest) => unknown) {
+  sent = [];
+  vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockImplementation((async (tabId: number, message: ContentRequest) => {
+    sent.push({ tabId, message });
+    return answer(message);
+  }) as never);
+}
+
+async function openPopup(search = '?tabId=42') {
+  root = document.createElement('main');
+  document.body.replaceChildren(root);
+  const popup = await mountPopup(root, { search });
+  await popup.pageReady;
+  return popup;
+}
+
+const text = (element: Element | null | undefined) => element?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+beforeEach(() => {
+  fakeBrowser.reset();
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe('the page section on the Unsubscriptions page', () => {
+  beforeEach(() => answerWith((message) => (message.type === 'get-summary' ? summary : message.index === 2)));
+
+  it('asks the tab named by ?tabId= for its summary', async () => {
+    await openPopup('?tabId=42');
+    expect(sent[0]).toEqual({ tabId: 42, message: { type: 'get-summary' } });
+  });
+
+  it('shows the counts of each verdict', async () => {
+    await openPopup();
+    const counts = [...root.querySelectorAll('.count')].map((count) => `${text(count.querySelector('.count-number'))} ${text(count.querySelector('.count-label'))}`);
+    expect(counts).toEqual(['2 Cannot unsubscribe', '1 Check', '3 No rule']);
+  });
+
+  it('lists the blocked and check rows with their main reason, not the allowed ones', async () => {
+    await openPopup();
+    const rows = [...root.querySelectorAll<HTMLButtonElement>('.rows button')];
+    expect(rows.map((row) => row.dataset.index)).toEqual(['0', '2', '4']);
+    expect(text(rows[1])).toContain('trial-ecs');
+    expect(text(rows[1])).toContain('Trial cloud service');
+    expect(text(rows[2]!.querySelector('.verdict'))).toBe('Check');
+  });
+
+  it('asks the page to reveal a row when it is clicked, and says whether it could', async () => {
+    await openPopup();
+    const rows = [...root.querySelectorAll<HTMLButtonElement>('.rows button')];
+    rows[1]!.click();
+    await flush();
+    expect(sent.at(-1)).toEqual({ tabId: 42, message: { type: 'reveal-row', index: 2 } });
+    expect(text(root.querySelector('.summary .status'))).toBe('Row 3 is highlighted on the page.');
+    rows[0]!.click();
+    await flush();
+    expect(sent.at(-1)).toEqual({ tabId: 42, message: { type: 'reveal-row', index: 0 } });
+    expect(text(root.querySelector('.summary .status'))).toBe('That row is no longer on the page.');
+  });
+
+  it('shows the diagnostics: columns recognized and missing, rows skipped, errors', async () => {
+    await openPopup();
+    const terms = [...root.querySelectorAll('.diagnostics dt')].map(text);
+    const details = [...root.querySelectorAll('.diagnostics dd')];
+    const entry = (term: string) => details[terms.indexOf(term)]!;
+    expect([...entry('Columns recognized').querySelectorAll('.chip')].map(text)).toEqual(['Resource name/ID', 'Product type', 'Status']);
+    expect([...entry('Columns not found').querySelectorAll('.chip')].map(text)).toEqual(['Billing mode', 'Reason']);
+    expect(text(entry('Rows'))).toBe('6 read, 2 skipped (detail row: 2)');
+    expect(text(entry('Errors'))).toBe('none');
+    // Nothing went wrong, so the details stay folded.
+    expect(root.querySelector<HTMLDetailsElement>('.diagnostics')!.open).toBe(false);
+  });
+
+  it('exports the rows as a CSV file', async () => {
+    const created: Blob[] = [];
+    vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => (created.push(blob as Blob), 'blob:test'));
+    const clicks: string[] = [];
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      clicks.push(this.download);
+    });
+    await openPopup();
+    [...root.querySelectorAll('button')].find((b) => b.textContent === 'Export CSV')!.click();
+    expect(clicks[0]).toMatch(/^unsub-lens-\d{4}-\d{2}-\d{2}\.csv$/);
+    const csv = await created[0]!.text();
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    expect(csv).toContain('\r\n3,trial-ecs,Elastic Cloud Server,Cannot unsubscribe,trial,Trial cloud service\r\n');
+  });
+
+  it('copies a text report to the clipboard', async () => {
+    const writeText = vi.fn().mockResolvedValue(undefined);
+    vi.stubGlobal('navigator', { ...navigator, clipboard: { writeText } });
+    await openPopup();
+    [...root.querySelectorAll('button')].find((b) => b.textContent === 'Copy report')!.click();
+    await flush();
+    expect(writeText.mock.calls[0]![0]).toContain('Cannot unsubscribe: 2 · Check: 1 · No rule: 3');
+    expect(text(root.querySelector('.summary .status'))).toBe('Report copied to the clipboard.');
+    vi.unstubAllGlobals();
+  });
+});
+
+describe('the page section elsewhere', () => {
+  const notThePage = 'The page summary appears on the Billing Center\'s Unsubscriptions page. Look-up works on any page.';
+
+  it('says where the summary appears when no content script answers', async () => {
+    answerWith(() => {
+      throw new Error('Could not establish connection. Receiving end does not exist.');
+    });
+    const { input } = await openPopup();
+    expect(text(root.querySelector('.not-page'))).toBe(notThePage);
+    expect(root.querySelector('.summary')).toBeNull();
+    // The look-up still works.
+    input.value = 'SMN';
+    input.dispatchEvent(new Event('input'));
+    expect(root.querySelector('[role="option"]')).not.toBeNull();
+  });
+
+  it('says the same when the content script answers null (not the Unsubscriptions route)', async () => {
+    answerWith(() => null);
+    await openPopup();
+    expect(text(root.querySelector('.not-page'))).toBe(notThePage);
+  });
+
+  it('says the same for an answer that is not a summary', async () => {
+    answerWith(() => ({ hello: 'world' }));
+    await openPopup();
+    expect(text(root.querySelector('.not-page'))).toBe(notThePage);
+  });
+});
+
+describe('which tab the popup talks about', () => {
+  it('reads ?tabId= and ignores anything that is not a tab id', () => {
+    expect(tabIdFromSearch('?tabId=17')).toBe(17);
+    expect(tabIdFromSearch('?tabId=abc')).toBeUndefined();
+    expect(tabIdFromSearch('?tabId=-1')).toBeUndefined();
+    expect(tabIdFromSearch('')).toBeUndefined();
+  });
+
+  it('otherwise asks for the active tab of the current window', async () => {
+    const query = vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([{ id: 9 }] as never);
+    expect(await targetTabId('')).toBe(9);
+    expect(query).toHaveBeenCalledWith({ active: true, currentWindow: true });
+  });
+});
