@@ -1,0 +1,5 @@
+import '../../src/popup/base.css';
+import '../../src/options/options.css';
+import { mountOptions } from '../../src/options/options';
+
+void mountOptions(document.getElementById('app')!);

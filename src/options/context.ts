@@ -1,0 +1,26 @@
+// What every section of the options page works with.
+import type { Catalog, Lang } from '../rules/types';
+import type { Translate } from '../i18n/messages';
+import type { Settings } from '../settings/settings';
+import type { SettingsProblem } from '../settings/problems';
+import { formatPath } from '../settings/problems';
+import type { SettingsStore } from './settings-store';
+
+export interface OptionsContext {
+  t: Translate;
+  lang: Lang;
+  catalog: Catalog;
+  store: SettingsStore;
+  /** Applies an edit to the current settings and saves it. */
+  edit(change: (draft: Settings) => Settings): Promise<boolean>;
+  /** Draws the whole page again (after a language change, an import, a reset). */
+  rerender(): Promise<void>;
+  /** Says something in the page's status line. */
+  announce(text: string): void;
+}
+
+/** "userRules[3].names: add at least one name", in the user's language. */
+export function problemText(problem: SettingsProblem, t: Translate): string {
+  const message = t(problem.message, ...(problem.args ?? []));
+  return problem.path.length ? `${formatPath(problem.path)}: ${message}` : message;
+}

@@ -1,0 +1,68 @@
+// The master switch, the "No rule" badges and the language.
+import type { LanguageChoice } from '../settings/settings';
+import { h, uniqueId } from '../popup/dom';
+import type { OptionsContext } from './context';
+
+export function generalView(ctx: OptionsContext): HTMLElement {
+  const { t, store } = ctx;
+  const settings = store.draft;
+
+  const switchRow = (key: 'enabled' | 'showAllowed', label: string, hint: string) => {
+    const id = uniqueId(key);
+    return h(
+      'div',
+      { class: 'option' },
+      h('input', {
+        type: 'checkbox',
+        id,
+        'data-setting': key,
+        'aria-describedby': `${id}-hint`,
+        checked: settings[key],
+        onchange: (event) => {
+          const checked = (event.target as HTMLInputElement).checked;
+          void ctx.edit((draft) => ({ ...draft, [key]: checked }));
+        },
+      }),
+      h('div', null, h('label', { for: id }, label), h('p', { class: 'hint', id: `${id}-hint` }, hint)),
+    );
+  };
+
+  const languages: [LanguageChoice, string][] = [
+    ['page', t('languagePage')],
+    ['en', 'English'],
+    ['zh', '中文'],
+  ];
+  const languageName = uniqueId('language');
+  return h(
+    'section',
+    { class: 'card', 'aria-labelledby': 'general-title' },
+    h('h2', { id: 'general-title' }, t('generalTitle')),
+    switchRow('enabled', t('enabledLabel'), t('enabledHint')),
+    switchRow('showAllowed', t('showAllowedLabel'), t('showAllowedHint')),
+    h(
+      'fieldset',
+      { class: 'option-group' },
+      h('legend', null, t('languageLabel')),
+      languages.map(([value, label]) =>
+        h(
+          'label',
+          { class: 'radio', lang: value === 'zh' ? 'zh-CN' : value === 'en' ? 'en' : null },
+          h('input', {
+            type: 'radio',
+            name: languageName,
+            value,
+            'data-setting': 'language',
+            checked: settings.language === value,
+            onchange: async () => {
+              await ctx.edit((draft) => ({ ...draft, language: value }));
+              // The page speaks the chosen language at once.
+              await ctx.rerender();
+            },
+          }),
+          label,
+        ),
+      ),
+      h('p', { class: 'hint' }, t('languageHint')),
+    ),
+  );
+}

@@ -1,0 +1,53 @@
+// Extra header texts per column, for when the console relabels one: the page code then still finds
+// the column (src/page/columns.ts lists the texts it knows).
+import { columnFields, columnHeaders, type ColumnField } from '../page/columns';
+import { MAX_HEADER_LENGTH, MAX_HEADERS_PER_COLUMN } from '../settings/limits';
+import type { SettingsProblem } from '../settings/problems';
+import { columnLabelKey } from '../popup/column-labels';
+import { h, replaceChildren } from '../popup/dom';
+import { problemText, type OptionsContext } from './context';
+import { splitLines } from './user-rules-view';
+
+export function headerProblems(field: ColumnField, lines: readonly string[]): SettingsProblem[] {
+  const problems: SettingsProblem[] = [];
+  if (lines.length > MAX_HEADERS_PER_COLUMN) problems.push({ path: ['extraHeaders', field], message: 'errTooMany', args: [String(MAX_HEADERS_PER_COLUMN)] });
+  lines.forEach((line, index) => {
+    if (line.length > MAX_HEADER_LENGTH) problems.push({ path: ['extraHeaders', field, index], message: 'errTooLong', args: [String(MAX_HEADER_LENGTH)] });
+  });
+  return problems;
+}
+
+export function headersView(ctx: OptionsContext): HTMLElement {
+  const { t } = ctx;
+  const row = (field: ColumnField) => {
+    const id = `headers-${field}`;
+    const area = h('textarea', { id, rows: 2, 'data-column': field, 'aria-describedby': `${id}-known ${id}-errors` });
+    area.value = (ctx.store.draft.extraHeaders[field] ?? []).join('\n');
+    const errors = h('p', { class: 'error-text', id: `${id}-errors`, 'aria-live': 'polite' });
+    area.addEventListener('change', () => {
+      const lines = [...new Set(splitLines(area.value))];
+      const problems = headerProblems(field, lines);
+      replaceChildren(errors, problems.map((p) => problemText(p, t)).join(' '));
+      if (problems.length) return;
+      void ctx.edit((draft) => {
+        const extraHeaders = { ...draft.extraHeaders };
+        if (lines.length) extraHeaders[field] = lines;
+        else delete extraHeaders[field];
+        return { ...draft, extraHeaders };
+      });
+    });
+    return h(
+      'div',
+      { class: 'header-row' },
+      h('label', { for: id }, t(columnLabelKey[field])),
+      h('div', null, area, h('p', { class: 'hint', id: `${id}-known` }, t('headersKnown', columnHeaders[field].join(' · '))), errors),
+    );
+  };
+  return h(
+    'section',
+    { class: 'card', 'aria-labelledby': 'headers-title' },
+    h('h2', { id: 'headers-title' }, t('headersTitle')),
+    h('p', { class: 'hint' }, t('headersHint')),
+    h('div', { class: 'header-rows' }, columnFields.map(row)),
+  );
+}

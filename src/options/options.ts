@@ -1,0 +1,92 @@
+// The options page: every change is saved at once and the content script applies it live.
+import { requestCatalog } from './catalog-source';
+import type { Catalog } from '../rules/types';
+import { loadTranslator } from '../i18n/messages';
+import { uiLanguage } from '../i18n/language';
+import { loadRejectedSettings, loadSettings, saveSettings, watchSettings } from '../settings/storage';
+import { h, replaceChildren } from '../popup/dom';
+import type { OptionsContext } from './context';
+import { createSettingsStore, type SaveState, type SettingsStore } from './settings-store';
+import { statusLine, type StatusLine } from './save-status';
+import { generalView } from './general-view';
+import { rulesView } from './rules-view';
+import { userRulesView } from './user-rules-view';
+import { headersView } from './headers-view';
+import { backupView, loadProblemView } from './backup-view';
+
+export interface OptionsPage {
+  store: SettingsStore;
+  /** Stops watching storage. */
+  close(): void;
+}
+
+/** Identifies a focused control across a redraw, so focus stays where the user was. */
+function focusKey(element: Element | null): string | null {
+  if (!(element instanceof HTMLElement)) return null;
+  for (const attribute of ['data-setting', 'data-rule', 'data-action', 'data-column']) {
+    const value = element.getAttribute(attribute);
+    if (value !== null) {
+      const extra = element instanceof HTMLInputElement && element.type === 'radio' ? `][value="${element.value}"` : '';
+      return `[${attribute}="${CSS.escape(value)}"${extra}]`;
+    }
+  }
+  return null;
+}
+
+export async function mountOptions(root: HTMLElement, options: { catalog?: Catalog } = {}): Promise<OptionsPage> {
+  const received = options.catalog ?? (await requestCatalog());
+  const catalog: Catalog = received ?? { edition: '', rules: [] };
+  const loaded = await loadSettings();
+  let problem = loaded.problem;
+  let rejected = await loadRejectedSettings().catch(() => null);
+
+  let status: StatusLine | undefined;
+  let lastState: SaveState | undefined;
+  const store = createSettingsStore(loaded.settings, saveSettings, (state) => {
+    lastState = state;
+    status?.show(state);
+  });
+
+  const render = async () => {
+    const lang = uiLanguage(store.draft.language);
+    const t = await loadTranslator(lang);
+    document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+    document.title = `${t('extName')} - ${t('optionsTitle')}`;
+    const focused = focusKey(document.activeElement);
+
+    status = statusLine(t, () => void store.retry());
+    // A failed save stays on screen across a redraw (a language change must not hide it).
+    if (lastState?.state === 'error') status.show(lastState);
+
+    const ctx: OptionsContext = {
+      t,
+      lang,
+      catalog,
+      store,
+      edit: (change) => store.update(change(store.draft)),
+      rerender: render,
+      announce: (text) => status?.say(text),
+    };
+    replaceChildren(
+      root,
+      h('header', { class: 'page-head' }, h('h1', null, t('extName'), ' ', h('span', { class: 'subtitle' }, t('optionsTitle'))), status.element),
+      received ? null : h('div', { class: 'notice', role: 'alert' }, t('catalogUnavailable')),
+      loadProblemView(ctx, problem, rejected, () => {
+        problem = undefined;
+        rejected = null;
+      }),
+      generalView(ctx),
+      rulesView(ctx),
+      userRulesView(ctx),
+      headersView(ctx),
+      backupView(ctx),
+    );
+    if (focused) root.querySelector<HTMLElement>(focused)?.focus();
+  };
+
+  await render();
+  const unwatch = watchSettings((next) => {
+    if (store.external(next)) void render();
+  });
+  return { store, close: unwatch };
+}

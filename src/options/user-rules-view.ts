@@ -1,0 +1,177 @@
+// The user's own rules: services the catalog does not list (or lists under another name).
+import type { RuleVerdict, UserRule } from '../rules/types';
+import type { SettingsProblem } from '../settings/problems';
+import { MAX_USER_RULES } from '../settings/limits';
+import { uniqueRuleId } from '../settings/user-rule-checks';
+import { validateUserRule } from '../settings/user-rule-validation';
+import { h, replaceChildren, uniqueId } from '../popup/dom';
+import { verdictPill } from '../popup/verdict';
+import { problemText, type OptionsContext } from './context';
+
+export function splitLines(text: string): string[] {
+  return text
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter(Boolean);
+}
+
+export function userRulesView(ctx: OptionsContext): HTMLElement {
+  const { t } = ctx;
+  const list = h('div', { class: 'user-rules' });
+  const editorSlot = h('div');
+  const addButton = h('button', { type: 'button', 'data-action': 'add-rule', onclick: () => openEditor(-1) }, t('userRuleAdd'));
+
+  const drawList = () => {
+    const rules = ctx.store.draft.userRules;
+    addButton.disabled = rules.length >= MAX_USER_RULES;
+    replaceChildren(
+      list,
+      rules.length
+        ? h(
+            'ul',
+            { class: 'rule-list' },
+            rules.map((rule, index) =>
+              h(
+                'li',
+                { 'data-user-rule': rule.id },
+                h(
+                  'div',
+                  { class: 'rule-summary' },
+                  h('div', { class: 'rule-title' }, h('strong', null, rule.names[0] ?? rule.id), ' ', verdictPill(rule.verdict, t)),
+                  rule.names.length > 1 ? h('p', { class: 'hint' }, t('userRuleAliases', rule.names.slice(1).join(', '))) : null,
+                  rule.explanation ? h('p', { class: 'hint' }, rule.explanation) : null,
+                ),
+                h(
+                  'div',
+                  { class: 'row-actions' },
+                  h('button', { type: 'button', 'data-action': 'edit-rule', 'aria-label': t('userRuleEditNamed', rule.names[0] ?? rule.id), onclick: () => openEditor(index) }, t('edit')),
+                  h(
+                    'button',
+                    {
+                      type: 'button',
+                      class: 'danger',
+                      'data-action': 'remove-rule',
+                      'aria-label': t('userRuleRemoveNamed', rule.names[0] ?? rule.id),
+                      onclick: async () => {
+                        const removed = rule.names[0] ?? rule.id;
+                        closeEditor();
+                        const ok = await ctx.edit((draft) => ({ ...draft, userRules: draft.userRules.filter((r) => r.id !== rule.id) }));
+                        drawList();
+                        if (ok) ctx.announce(t('userRuleRemoved', removed));
+                        addButton.focus();
+                      },
+                    },
+                    t('remove'),
+                  ),
+                ),
+              ),
+            ),
+          )
+        : h('p', { class: 'hint' }, t('userRulesNone')),
+    );
+  };
+
+  const closeEditor = () => {
+    replaceChildren(editorSlot);
+    addButton.hidden = false;
+  };
+
+  const openEditor = (index: number) => {
+    const existing: UserRule | undefined = ctx.store.draft.userRules[index];
+    const nameId = uniqueId('rule-name');
+    const aliasesId = uniqueId('rule-aliases');
+    const explanationId = uniqueId('rule-explanation');
+    const name = h('input', { type: 'text', id: nameId, value: existing?.names[0] ?? '', required: true, autocomplete: 'off' });
+    const aliases = h('textarea', { id: aliasesId, rows: 3 });
+    aliases.value = existing?.names.slice(1).join('\n') ?? '';
+    const explanation = h('textarea', { id: explanationId, rows: 3 });
+    explanation.value = existing?.explanation ?? '';
+    const verdictName = uniqueId('verdict');
+    const verdictRadio = (value: RuleVerdict, label: string) =>
+      h('label', { class: 'radio' }, h('input', { type: 'radio', name: verdictName, value, checked: (existing?.verdict ?? 'blocked') === value }), label);
+    const errors = h('ul', { class: 'form-errors', 'aria-live': 'polite' });
+
+    const fieldLabel = (problem: SettingsProblem) => {
+      const [field, line] = problem.path;
+      if (field === 'names' && typeof line === 'number') return line === 0 ? t('userRuleName') : t('userRuleAliasLine', line);
+      if (field === 'names' || field === 'id') return t('userRuleName');
+      if (field === 'explanation') return t('userRuleExplanation');
+      if (field === 'verdict') return t('userRuleVerdict');
+      return '';
+    };
+
+    const submit = async (event: Event) => {
+      event.preventDefault();
+      const others = ctx.store.draft.userRules.filter((_, i) => i !== index);
+      const names = [name.value.trim(), ...splitLines(aliases.value)].filter((n, i) => i === 0 || n);
+      const verdict = (editorSlot.querySelector<HTMLInputElement>(`input[name="${verdictName}"]:checked`)?.value ?? 'blocked') as RuleVerdict;
+      const rule: UserRule = {
+        id: existing?.id ?? uniqueRuleId(names[0] ?? '', others.map((r) => r.id)),
+        names,
+        verdict,
+        explanation: explanation.value.trim(),
+      };
+      const problems = validateUserRule(rule, others);
+      if (problems.length) {
+        replaceChildren(
+          errors,
+          problems.map((problem) => {
+            const label = fieldLabel(problem);
+            const message = problemText({ ...problem, path: [] }, t);
+            return h('li', { class: 'error-text' }, label ? `${label}: ${message}` : problemText(problem, t));
+          }),
+        );
+        (problems[0]?.path[0] === 'explanation' ? explanation : problems.some((p) => typeof p.path[1] === 'number' && p.path[1] > 0) ? aliases : name).focus();
+        return;
+      }
+      const ok = await ctx.edit((draft) => {
+        const userRules = [...draft.userRules];
+        if (index >= 0 && index < userRules.length) userRules[index] = rule;
+        else userRules.push(rule);
+        return { ...draft, userRules };
+      });
+      // Saved or not, the rule is in the list now; a failed save says so in the status line and retries.
+      closeEditor();
+      drawList();
+      if (ok) ctx.announce(t('userRuleSaved', rule.names[0] ?? rule.id));
+      addButton.focus();
+    };
+
+    addButton.hidden = true;
+    replaceChildren(
+      editorSlot,
+      h(
+        'form',
+        { class: 'rule-editor', 'aria-label': existing ? t('userRuleEditing') : t('userRuleAdding'), onsubmit: submit, novalidate: true },
+        h('h3', null, existing ? t('userRuleEditing') : t('userRuleAdding')),
+        h('label', { for: nameId }, t('userRuleName')),
+        name,
+        h('label', { for: aliasesId }, t('userRuleAliasesLabel')),
+        aliases,
+        h('p', { class: 'hint' }, t('userRuleAliasesHint')),
+        h('fieldset', { class: 'option-group' }, h('legend', null, t('userRuleVerdict')), verdictRadio('blocked', t('verdictBlocked')), verdictRadio('caution', t('verdictCaution'))),
+        h('label', { for: explanationId }, t('userRuleExplanation')),
+        explanation,
+        errors,
+        h(
+          'div',
+          { class: 'row-actions' },
+          h('button', { type: 'submit', class: 'primary' }, t('userRuleSave')),
+          h('button', { type: 'button', onclick: () => (closeEditor(), addButton.focus()) }, t('cancel')),
+        ),
+      ),
+    );
+    name.focus();
+  };
+
+  drawList();
+  return h(
+    'section',
+    { class: 'card', 'aria-labelledby': 'user-rules-title' },
+    h('h2', { id: 'user-rules-title' }, t('userRulesTitle')),
+    h('p', { class: 'hint' }, t('userRulesHint')),
+    list,
+    editorSlot,
+    addButton,
+  );
+}

@@ -1,0 +1,244 @@
+// Importing a settings file: every refusal names the field at fault and leaves storage as it was.
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { loadTranslator, type Translate } from '../../src/i18n/messages';
+import { defaultSettings, type Settings } from '../../src/settings/settings';
+import { saveSettings, loadSettings } from '../../src/settings/storage';
+import { settingsFileText, jsonErrorLocation } from '../../src/settings/import-export';
+import { jsonErrorOffset } from '../../src/settings/json-error';
+import fc from 'fast-check';
+import { createSettingsStore, type SettingsStore } from '../../src/options/settings-store';
+import { importSettingsFile, importSettingsText } from '../../src/options/import-settings';
+import { problemText } from '../../src/options/context';
+
+let t: Translate;
+beforeAll(async () => {
+  t = await loadTranslator('en');
+});
+
+const current: Settings = {
+  ...defaultSettings,
+  showAllowed: true,
+  disabledRules: ['promotion'],
+  userRules: [{ id: 'cloud-phone', names: ['Cloud Phone Host', 'CPH'], verdict: 'caution', explanation: 'Ask the account manager.' }],
+};
+
+let store: SettingsStore;
+let before: Record<string, unknown>;
+
+beforeEach(async () => {
+  fakeBrowser.reset();
+  await saveSettings(current);
+  store = createSettingsStore(current, saveSettings, () => undefined);
+  before = await fakeBrowser.storage.sync.get(null);
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+const rule = (fields: Record<string, unknown> = {}) => ({ id: 'my-rule', names: ['My Service'], verdict: 'blocked', explanation: 'Why.', ...fields });
+
+/** Imports `file` (an object is written as JSON) and returns the messages shown; checks storage did not change. */
+async function refused(file: unknown): Promise<string[]> {
+  const text = typeof file === 'string' ? file : JSON.stringify(file, null, 2);
+  const outcome = await importSettingsText(text, store);
+  expect(outcome.ok).toBe(false);
+  expect(await fakeBrowser.storage.sync.get(null)).toEqual(before);
+  expect(store.draft).toEqual(current);
+  if (!('problems' in outcome)) throw new Error('expected problems');
+  return outcome.problems.map((problem) => problemText(problem, t));
+}
+
+describe('a valid import', () => {
+  it('replaces the fields the file holds, keeps the others, and saves', async () => {
+    const outcome = await importSettingsText(JSON.stringify({ format: 'unsub-lens-settings', version: 1, userRules: [rule()] }), store);
+    expect(outcome).toEqual({ ok: true });
+    const { settings } = await loadSettings();
+    expect(settings).toEqual({ ...current, userRules: [rule()] });
+  });
+
+  it('reads back an exported file exactly', async () => {
+    const exported = settingsFileText({ ...current, language: 'zh', extraHeaders: { status: ['State'] } });
+    store = createSettingsStore(defaultSettings, saveSettings, () => undefined);
+    expect(await importSettingsText(exported, store)).toEqual({ ok: true });
+    expect((await loadSettings()).settings).toEqual({ ...current, language: 'zh', extraHeaders: { status: ['State'] } });
+  });
+
+  it('accepts a file saved with a BOM, as Windows editors do', async () => {
+    expect(await importSettingsText('\uFEFF' + JSON.stringify({ enabled: false }), store)).toEqual({ ok: true });
+    expect((await loadSettings()).settings.enabled).toBe(false);
+  });
+});
+
+describe('an import that is refused', () => {
+  it('names a user rule without names: userRules[3].names: required', async () => {
+    const messages = await refused({ userRules: [rule({ id: 'a-rule' }), rule({ id: 'b-rule' }), rule({ id: 'c-rule' }), { id: 'd-rule', verdict: 'blocked', explanation: '' }] });
+    expect(messages).toEqual(['userRules[3].names: required']);
+  });
+
+  it('names an unknown field at the top', async () => {
+    expect(await refused({ enabeld: true })).toEqual(['enabeld: unknown field']);
+  });
+
+  it('names an unknown field inside a user rule', async () => {
+    expect(await refused({ userRules: [rule({ colour: 'red' })] })).toEqual(['userRules[0].colour: unknown field']);
+  });
+
+  it('names an unknown column in the header names', async () => {
+    expect(await refused({ extraHeaders: { productType: ['Cloud product'], price: ['Price'] } })).toEqual(['extraHeaders.price: unknown field']);
+  });
+
+  it('refuses a __proto__ key', async () => {
+    expect(await refused('{"__proto__": {"enabled": false}}')).toEqual(['__proto__: this key is not allowed']);
+    expect(({} as Record<string, unknown>).enabled).toBeUndefined();
+  });
+
+  it('refuses a constructor key deep in a user rule', async () => {
+    const messages = await refused({ userRules: [rule({ constructor: { prototype: {} } })] });
+    expect(messages).toEqual(['userRules[0].constructor: this key is not allowed']);
+  });
+
+  it('refuses a prototype key among the header names', async () => {
+    expect(await refused({ extraHeaders: { prototype: ['x'] } })).toEqual(['extraHeaders.prototype: this key is not allowed']);
+  });
+
+  it('refuses a file over the size limit, saying the limit', async () => {
+    const big = JSON.stringify({ userRules: [rule({ explanation: 'x'.repeat(300 * 1024) })] });
+    const messages = await refused(big);
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toMatch(/^the file is 30\d KB; the limit is 256 KB$/);
+  });
+
+  it('refuses a file over the size limit before reading it', async () => {
+    const file = new Blob(['{}'.padEnd(257 * 1024, ' ')]);
+    const text = vi.spyOn(file, 'text');
+    const outcome = await importSettingsFile(file, store);
+    expect(outcome).toMatchObject({ ok: false });
+    expect(text).not.toHaveBeenCalled();
+    if (!('problems' in outcome)) throw new Error('expected problems');
+    expect(problemText(outcome.problems[0]!, t)).toContain('the limit is 256 KB');
+    expect(await fakeBrowser.storage.sync.get(null)).toEqual(before);
+  });
+
+  it('says where malformed JSON goes wrong', async () => {
+    expect(await refused('{\n  "enabled": true,\n  "showAllowed" false\n}')).toEqual(['not valid JSON: the error is at line 3, column 17']);
+  });
+
+  it('says where a file that ends too early stops', async () => {
+    expect(await refused('{\n  "userRules": [')).toEqual(['not valid JSON: the error is at line 2, column 17']);
+  });
+
+  it.each([
+    ['an empty name', '', 'needs some text'],
+    ['a blank name', '   ', 'needs some text'],
+    ['a single letter', 'x', '"x" would match every product'],
+    ['a single Chinese character', '云', '"云" would match every product'],
+    ['punctuation only', '-/-', '"-/-" would match every product'],
+  ])('refuses %s as a user rule name, naming the field', async (_, name, message) => {
+    const messages = await refused({ userRules: [rule({ names: ['Fine Name', name] })] });
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toContain(`userRules[0].names[1]: ${message}`);
+  });
+
+  it('refuses a user rule with an empty list of names', async () => {
+    expect(await refused({ userRules: [rule({ names: [] })] })).toEqual(['userRules[0].names: add at least one name']);
+  });
+
+  it('refuses two user rules with the same id', async () => {
+    expect(await refused({ userRules: [rule(), rule({ names: ['Other'] })] })).toEqual(['userRules[1].id: the id "my-rule" is already used by userRules[0]']);
+  });
+
+  it('refuses a user rule id that is not kebab-case', async () => {
+    expect(await refused({ userRules: [rule({ id: 'My Rule' })] })).toEqual(['userRules[0].id: expected a kebab-case id such as "my-service"']);
+  });
+
+  it('refuses a verdict other than blocked or caution', async () => {
+    expect(await refused({ userRules: [rule({ verdict: 'allowed' })] })).toEqual(['userRules[0].verdict: expected "blocked" or "caution"']);
+  });
+
+  it('refuses a switch that is not true or false', async () => {
+    expect(await refused({ enabled: 'yes' })).toEqual(['enabled: expected true or false']);
+  });
+
+  it('refuses an unknown language', async () => {
+    expect(await refused({ language: 'fr' })).toEqual(['language: expected "page", "en" or "zh"']);
+  });
+
+  it('refuses a disabled rule that is not a rule id', async () => {
+    expect(await refused({ disabledRules: ['trial', 'DROP TABLE'] })).toEqual(['disabledRules[1]: expected a rule id such as "trial" or "service/direct-connect"']);
+  });
+
+  it('refuses a file from a newer version of the extension', async () => {
+    expect(await refused({ version: 2, enabled: true })).toEqual(['version: the file is settings version 2; this version of Unsub Lens reads version 1 and older']);
+  });
+
+  it('refuses a file of some other format', async () => {
+    expect(await refused({ format: 'other-tool' })).toEqual(['format: expected "unsub-lens-settings" (this is not an Unsub Lens settings file)']);
+  });
+
+  it('refuses a file that is a list, not settings', async () => {
+    expect(await refused([rule()])).toEqual(['expected an object of settings']);
+  });
+
+  it('reports every problem at once', async () => {
+    const messages = await refused({ enabled: 1, userRules: [rule({ id: 'Bad' }), rule({ names: ['y'] })] });
+    expect(messages).toEqual(
+      expect.arrayContaining(['enabled: expected true or false', 'userRules[0].id: expected a kebab-case id such as "my-service"', expect.stringContaining('userRules[1].names[0]: "y"')]),
+    );
+  });
+
+  it('changes nothing when the save itself fails', async () => {
+    vi.spyOn(fakeBrowser.storage.sync, 'set').mockRejectedValue(new Error('QUOTA_BYTES quota exceeded'));
+    const outcome = await importSettingsText(JSON.stringify({ enabled: false }), store);
+    expect(outcome).toEqual({ ok: false, saveFailed: true });
+    vi.restoreAllMocks();
+    expect(await fakeBrowser.storage.sync.get(null)).toEqual(before);
+    expect(store.draft).toEqual(current);
+  });
+});
+
+describe('finding where JSON goes wrong', () => {
+  it.each([
+    ['{"a": 1,}', 8],
+    ['{"a" 1}', 5],
+    ['[1, 2 3]', 6],
+    ['{"a": tru}', 9],
+    ['{"a": "x\ty"}', 8],
+    ['{"a": 01}', 7],
+    ['{"a": "\\q"}', 8],
+    ['{} {}', 3],
+    ['{"a": [', 7],
+    ['', 0],
+  ])('%j goes wrong at offset %i', (text, offset) => {
+    expect(jsonErrorOffset(text)).toBe(offset);
+  });
+
+  it('agrees with JSON.parse on every valid document', () => {
+    fc.assert(
+      fc.property(fc.json(), (text) => {
+        expect(jsonErrorOffset(text)).toBeUndefined();
+      }),
+    );
+  });
+
+  it('agrees with JSON.parse on which texts are invalid', () => {
+    const jsonish = fc.stringMatching(/^[\[\]{}":,0-9a-z\\ .eE+-]{0,16}$/);
+    fc.assert(
+      fc.property(jsonish, (text) => {
+        let valid = true;
+        try {
+          JSON.parse(text);
+        } catch {
+          valid = false;
+        }
+        expect(jsonErrorOffset(text) === undefined).toBe(valid);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("falls back on Firefox's line and column when only the message knows", () => {
+    const error = new SyntaxError("JSON.parse: expected property name or '}' at line 2 column 3 of the JSON data");
+    expect(jsonErrorLocation(error, '{}')).toEqual({ line: 2, column: 3 });
+  });
+});
