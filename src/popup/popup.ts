@@ -40,6 +40,7 @@ export async function mountPopup(root: HTMLElement, options: PopupOptions = {}):
   const lang = uiLanguage(settings.language);
   const t = await loadTranslator(lang);
   document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+  document.title = t('extName');
 
   // One settings object for the popup's life: the engine caches its indexes per object.
   const engineSettings: EngineSettings = { disabledRules: settings.disabledRules, userRules: settings.userRules, lang };
