@@ -9,11 +9,22 @@ export default defineConfig({
     'build:before': () => {
       parseCatalog(catalogData);
     },
+    // Firefox's MV2 build names the toolbar button's command _execute_browser_action.
+    'build:manifestGenerated': (wxt, manifest) => {
+      const commands = manifest.commands as Record<string, unknown> | undefined;
+      if (wxt.config.manifestVersion === 2 && commands?._execute_action) {
+        commands._execute_browser_action = commands._execute_action;
+        delete commands._execute_action;
+      }
+    },
   },
   manifest: {
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
     permissions: ['storage'],
+    commands: {
+      _execute_action: { suggested_key: { default: 'Alt+Shift+U' } },
+    },
   },
 });
