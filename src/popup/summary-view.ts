@@ -66,7 +66,8 @@ export function summaryView(summary: PageSummary, t: Translate, actions: Summary
         },
         h('span', { class: 'row-head' }, verdictPill(row.verdict, t), h('strong', null, row.resource || t('rowNumber', row.index + 1))),
         h('span', { class: 'row-product' }, row.product),
-        h('span', { class: 'row-reason' }, row.mainReason),
+        // A Table 1 service's reason is its own name: saying it twice adds nothing.
+        row.mainReason && row.mainReason.toLowerCase() !== row.product.toLowerCase() ? h('span', { class: 'row-reason' }, row.mainReason) : null,
       ),
     );
 
