@@ -1,10 +1,11 @@
 // The look-up: a search box answering as you type. A combobox over a listbox, so arrow keys move
-// through the results while focus stays in the box; Enter opens the active result below the list.
+// through the results while focus stays in the box; Enter opens the active result in the same
+// fixed-size box (nothing below moves), and an arrow key or Escape goes back to the list.
 import type { LookupHit } from '../rules/lookup';
 import type { Translate } from '../i18n/messages';
 import { externalLink, h, isWebUrl, replaceChildren, uniqueId } from './dom';
 import { sourceLine } from './reason-view';
-import { verdictPill } from './verdict';
+import { verdictLabelKey, verdictPill } from './verdict';
 
 export interface LookupView {
   element: HTMLElement;
@@ -29,11 +30,13 @@ export function lookupView(t: Translate, search: (query: string) => LookupHit[])
   });
   // Fixed height: the box does not move and the popup does not resize while typing.
   const results = h('div', { class: 'results' });
-  const detail = h('div', { class: 'detail', 'aria-live': 'polite' });
+  // The results change on every key; only an opened result is read out.
+  const announcer = h('p', { class: 'visually-hidden', 'aria-live': 'polite' });
 
   let hits: LookupHit[] = [];
   let active = -1;
   let options: HTMLElement[] = [];
+  let opened = false;
 
   const setActive = (index: number) => {
     active = index;
@@ -43,24 +46,6 @@ export function lookupView(t: Translate, search: (query: string) => LookupHit[])
       input.setAttribute('aria-activedescendant', current.id);
       current.scrollIntoView?.({ block: 'nearest' });
     } else input.removeAttribute('aria-activedescendant');
-  };
-
-  const open = (index: number) => {
-    const hit = hits[index];
-    if (!hit) return;
-    setActive(index);
-    replaceChildren(
-      detail,
-      h(
-        'article',
-        { class: 'hit-detail', 'data-rule': hit.rule },
-        h('div', { class: 'reason-head' }, verdictPill(hit.verdict, t), h('h2', null, hit.title)),
-        hit.matched !== hit.title ? h('p', { class: 'evidence' }, t('lookupMatched', hit.matched)) : null,
-        hit.note ? h('p', { class: 'note' }, hit.note) : null,
-        h('p', { class: 'explanation' }, hit.explanation),
-        sourceLine(hit.source, t),
-      ),
-    );
   };
 
   const hitOption = (hit: LookupHit, index: number) =>
@@ -83,10 +68,9 @@ export function lookupView(t: Translate, search: (query: string) => LookupHit[])
         : h('p', { class: 'source' }, t('sourceUserRule')),
     );
 
-  const update = () => {
+  const showList = (activeIndex: number) => {
+    opened = false;
     const query = input.value.trim();
-    hits = query ? search(query) : [];
-    replaceChildren(detail);
     if (!query) {
       options = [];
       replaceChildren(results, h('p', { class: 'hint' }, t('searchHint')));
@@ -101,28 +85,64 @@ export function lookupView(t: Translate, search: (query: string) => LookupHit[])
       replaceChildren(results, h('ul', { id: listId, role: 'listbox', class: 'hits', 'aria-label': t('resultsLabel') }, options));
     }
     input.setAttribute('aria-expanded', String(options.length > 0));
-    setActive(options.length ? 0 : -1);
+    setActive(options.length ? Math.min(Math.max(activeIndex, 0), options.length - 1) : -1);
+  };
+
+  const open = (index: number) => {
+    const hit = hits[index];
+    if (!hit) return;
+    opened = true;
+    active = index;
+    options = [];
+    input.setAttribute('aria-expanded', 'false');
+    input.removeAttribute('aria-activedescendant');
+    replaceChildren(
+      results,
+      h(
+        'article',
+        { class: 'hit-detail', 'data-rule': hit.rule, 'aria-label': hit.title },
+        h('div', { class: 'reason-head' }, verdictPill(hit.verdict, t), h('h2', null, hit.title)),
+        hit.matched !== hit.title ? h('p', { class: 'evidence' }, t('lookupMatched', hit.matched)) : null,
+        hit.note ? h('p', { class: 'note' }, hit.note) : null,
+        h('p', { class: 'explanation' }, hit.explanation),
+        sourceLine(hit.source, t),
+        hits.length > 1
+          ? h('button', { type: 'button', class: 'link-button back', 'data-action': 'back', onclick: () => (showList(index), input.focus()) }, t('lookupBack'))
+          : null,
+      ),
+    );
+    results.scrollTop = 0;
+    replaceChildren(announcer, `${t(verdictLabelKey[hit.verdict])}: ${hit.title}. ${hit.explanation}`);
+  };
+
+  const update = () => {
+    const query = input.value.trim();
+    hits = query ? search(query) : [];
+    showList(0);
   };
 
   input.addEventListener('input', update);
   input.addEventListener('keydown', (event) => {
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-      if (!options.length) return;
       event.preventDefault();
+      // From an opened result, an arrow goes back to the list where it was.
+      if (opened) return showList(active);
+      if (!options.length) return;
       const step = event.key === 'ArrowDown' ? 1 : -1;
       setActive((active + step + options.length) % options.length);
     } else if (event.key === 'Enter') {
       event.preventDefault();
-      open(active);
-    } else if (event.key === 'Escape' && input.value) {
-      // First Escape clears the box; the next one closes the popup as usual.
+      if (!opened) open(active);
+    } else if (event.key === 'Escape' && (opened || input.value)) {
+      // Escape closes an opened result, then clears the box; the next one closes the popup as usual.
       event.preventDefault();
+      if (opened) return showList(active);
       input.value = '';
       update();
     }
   });
 
-  const element = h('section', { class: 'lookup', 'aria-label': t('lookupSection') }, input, results, detail);
+  const element = h('section', { class: 'lookup', 'aria-label': t('lookupSection') }, input, results, announcer);
   update();
   return { element, input, update };
 }

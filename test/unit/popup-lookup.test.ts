@@ -77,14 +77,34 @@ describe('the popup look-up', () => {
     press(input, 'ArrowUp'); // wraps to the last
     expect(hits.at(-1)!.getAttribute('aria-selected')).toBe('true');
     press(input, 'ArrowDown'); // wraps back to the first
+    press(input, 'ArrowDown');
     press(input, 'Enter');
-    const detail = root.querySelector<HTMLElement>('.hit-detail')!;
-    expect(detail.dataset.rule).toBe(hits[0]!.dataset.rule);
+    // The opened result takes the list's place, in the same box.
+    const detail = root.querySelector<HTMLElement>('.results .hit-detail')!;
+    expect(detail.dataset.rule).toBe(hits[1]!.dataset.rule);
+    expect(options()).toHaveLength(0);
     expect(text(detail.querySelector('.explanation'))).not.toBe('');
     const link = detail.querySelector('a')!;
     expect(link.target).toBe('_blank');
     expect(link.rel).toContain('noopener');
     expect(link.tabIndex).not.toBe(-1); // reachable by keyboard here
+    expect(text(root.querySelector('.lookup [aria-live]'))).toContain(text(detail.querySelector('h2')));
+    // An arrow key goes back to the list, where it was.
+    press(input, 'ArrowUp');
+    expect(root.querySelector('.hit-detail')).toBeNull();
+    expect(options()[1]!.getAttribute('aria-selected')).toBe('true');
+    // Escape closes an opened result without clearing the box.
+    press(input, 'Enter');
+    press(input, 'Escape');
+    expect(input.value).toBe('dedicated cloud');
+    expect(options()).toHaveLength(hits.length);
+  });
+
+  it('opens a result on a click', async () => {
+    const { input } = await openPopup();
+    type(input, 'anti ddos');
+    options()[0]!.click();
+    expect(root.querySelector<HTMLElement>('.hit-detail')!.dataset.rule).toBe('service/advanced-anti-ddos');
   });
 
   it('says "No rule" for a product no rule names', async () => {
