@@ -1,0 +1,56 @@
+// Reading what the extension wrote on a console page: the DOM contract (data-unsub-lens,
+// data-unsub-lens-rules, .unsub-lens-badge) as a test, the demo or the screenshots see it.
+import type { Page } from 'playwright-core';
+
+export const VERDICT_ATTRIBUTE = 'data-unsub-lens';
+export const RULES_ATTRIBUTE = 'data-unsub-lens-rules';
+export const BADGE_CLASS = 'unsub-lens-badge';
+
+export interface AnnotatedRow {
+  verdict: string;
+  /** Rule ids in the order the row lists them. */
+  rules: string[];
+  /** The row's own text (badges excluded), whitespace collapsed. */
+  text: string;
+  /** Badges inside the row. */
+  badges: number;
+}
+
+/** Every row carrying a verdict, in document order. */
+export function readAnnotatedRows(page: Page): Promise<AnnotatedRow[]> {
+  return page.evaluate(
+    ({ verdictAttribute, rulesAttribute, badgeClass }) =>
+      [...document.querySelectorAll(`[${verdictAttribute}]`)].map((row) => {
+        const copy = row.cloneNode(true) as Element;
+        copy.querySelectorAll(`.${badgeClass}`).forEach((badge) => badge.remove());
+        return {
+          verdict: row.getAttribute(verdictAttribute) ?? '',
+          rules: (row.getAttribute(rulesAttribute) ?? '').split(/\s+/).filter(Boolean),
+          text: (copy.textContent ?? '').replace(/\s+/g, ' ').trim(),
+          badges: row.querySelectorAll(`.${badgeClass}`).length,
+        };
+      }),
+    { verdictAttribute: VERDICT_ATTRIBUTE, rulesAttribute: RULES_ATTRIBUTE, badgeClass: BADGE_CLASS },
+  );
+}
+
+/** How many elements of ours are on the page: verdict or rules attributes, and badges. */
+export function countOwnMarks(page: Page): Promise<{ attributes: number; badges: number }> {
+  return page.evaluate(
+    ({ verdictAttribute, rulesAttribute, badgeClass }) => ({
+      attributes: document.querySelectorAll(`[${verdictAttribute}], [${rulesAttribute}]`).length,
+      badges: document.querySelectorAll(`.${badgeClass}`).length,
+    }),
+    { verdictAttribute: VERDICT_ATTRIBUTE, rulesAttribute: RULES_ATTRIBUTE, badgeClass: BADGE_CLASS },
+  );
+}
+
+/** Waits until `rows` rows carry a verdict (the content script runs at document_idle, then batches). */
+export async function waitForAnnotatedRows(page: Page, rows: number, timeout = 10_000): Promise<AnnotatedRow[]> {
+  await page.waitForFunction(
+    ({ selector, rows }) => document.querySelectorAll(selector).length === rows,
+    { selector: `[${VERDICT_ATTRIBUTE}]`, rows },
+    { timeout },
+  );
+  return readAnnotatedRows(page);
+}
