@@ -23,6 +23,13 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     permissions: ['storage'],
+    // Firefox: a stable add-on id, and the declaration that nothing is collected or sent anywhere.
+    browser_specific_settings: {
+      gecko: {
+        id: 'unsub-lens@unsub-lens',
+        data_collection_permissions: { required: ['none'] },
+      },
+    },
     commands: {
       _execute_action: { suggested_key: { default: 'Alt+Shift+U' } },
     },
