@@ -1,0 +1,28 @@
+// Size budgets. The content script is parsed on every visit to the console, so it stays small; the
+// popup and options pages load once per opening. Sizes are in kB of 1000 bytes, as the build prints them.
+import { describe, expect, it } from 'vitest';
+import { chromeDir, contentScriptFiles, kB, pageLoad, readManifest, sizeOf } from './support/build-output';
+
+const CONTENT_SCRIPT_BUDGET = 40_000;
+const PAGE_BUDGET = 120_000;
+
+describe('size budget of the Chrome build', () => {
+  it(`keeps the content scripts under ${kB(CONTENT_SCRIPT_BUDGET)} in total`, () => {
+    readManifest(chromeDir, 'npm run build');
+    const files = contentScriptFiles(chromeDir);
+    const sizes = files.map((file) => [file, sizeOf(chromeDir, file)] as const);
+    const total = sizes.reduce((sum, [, bytes]) => sum + bytes, 0);
+    console.log(`content scripts: ${kB(total)} (${sizes.map(([file, bytes]) => `${file} ${kB(bytes)}`).join(', ')})`);
+    expect(total, `content scripts weigh ${kB(total)}`).toBeLessThan(CONTENT_SCRIPT_BUDGET);
+  });
+
+  it.each(['popup.html', 'options.html'])(`keeps what %s loads under ${kB(PAGE_BUDGET)}`, (page) => {
+    readManifest(chromeDir, 'npm run build');
+    const load = pageLoad(chromeDir, page);
+    const listed = [...load.files, ...load.lazy.map((file) => `${file} (lazy, largest)`)].join(', ');
+    console.log(`${page}: ${kB(load.bytes)} (${listed})`);
+    // The page's own script is part of what it loads: a page without one was not built right.
+    expect(load.files.some((file) => file.endsWith('.js'))).toBe(true);
+    expect(load.bytes, `${page} loads ${kB(load.bytes)}`).toBeLessThan(PAGE_BUDGET);
+  });
+});
