@@ -7,11 +7,20 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import type { Browser } from 'wxt/browser';
+import type { PageSummary } from '../../src/messaging/protocol';
 import { makeCertificate } from './support/certificate';
 import { startFixtureServer, type FixtureServer } from './support/fixture-server';
 import { launchWithExtension, type ExtensionBrowser } from './support/extension-browser';
 
-export { readAnnotatedRows, countOwnMarks, waitForAnnotatedRows, BADGE_CLASS, RULES_ATTRIBUTE, VERDICT_ATTRIBUTE } from './support/page-reading';
+export {
+  readAnnotatedRows,
+  countOwnMarks,
+  waitForAnnotatedRows,
+  waitForSettledAnnotations,
+  BADGE_CLASS,
+  RULES_ATTRIBUTE,
+  VERDICT_ATTRIBUTE,
+} from './support/page-reading';
 export type { AnnotatedRow } from './support/page-reading';
 export { chromiumPath } from './support/extension-browser';
 
@@ -55,6 +64,8 @@ export interface Harness extends ExtensionBrowser {
   openPage(url: string): Promise<Page>;
   /** The tab id of `page`, as the extension knows it (for popup.html?tabId=). */
   tabIdOf(page: Page): Promise<number>;
+  /** What the content script in `page` answers the popup: its reading of the page, or null. */
+  summaryOf(page: Page): Promise<PageSummary | null>;
 }
 
 export interface HarnessOptions {
@@ -78,7 +89,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       deviceScaleFactor: options.deviceScaleFactor,
     });
     const running = server;
-    return {
+    const harness: Harness = {
       ...browser,
       server: running,
       extensionUrl: (path) => `chrome-extension://${browser.extensionId}/${path.replace(/^\//, '')}`,
@@ -98,12 +109,20 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
         if (typeof id !== 'number') throw new Error(`no tab id for ${page.url()}`);
         return id;
       },
+      async summaryOf(page) {
+        const tabId = await harness.tabIdOf(page);
+        return browser.worker.evaluate(async (id) => {
+          const { chrome } = globalThis as unknown as ExtensionGlobals;
+          return ((await chrome.tabs.sendMessage(id, { type: 'get-summary' })) as PageSummary | null) ?? null;
+        }, tabId);
+      },
       async close() {
         await browser.close();
         await running.close();
         rmSync(certDir, { recursive: true, force: true });
       },
     };
+    return harness;
   } catch (error) {
     await server?.close();
     rmSync(certDir, { recursive: true, force: true });

@@ -54,3 +54,16 @@ export async function waitForAnnotatedRows(page: Page, rows: number, timeout = 1
   );
   return readAnnotatedRows(page);
 }
+
+/** Waits until some row carries a verdict and the number stops changing (for pages of unknown size). */
+export async function waitForSettledAnnotations(page: Page, timeout = 10_000): Promise<AnnotatedRow[]> {
+  await page.waitForSelector(`[${VERDICT_ATTRIBUTE}]`, { timeout, state: 'attached' });
+  let last = -1;
+  for (const deadline = Date.now() + timeout; Date.now() < deadline; ) {
+    const rows = await readAnnotatedRows(page);
+    if (rows.length === last) return rows;
+    last = rows.length;
+    await page.waitForTimeout(250);
+  }
+  return readAnnotatedRows(page);
+}
