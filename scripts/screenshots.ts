@@ -1,0 +1,80 @@
+// npm run screenshots: regenerates the README's images in docs/screenshots/ from the built extension
+// on the saved international page: a badge with its explanation open, the popup's look-up, the
+// popup's page summary, and the options page.
+import { mkdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import type { Page } from 'playwright-core';
+import { BADGE_CLASS, chromeBuildDir, consoleUrl, intlHost, repoRoot, startHarness, waitForSettledAnnotations } from '../test/e2e/harness';
+import { ensureChromeBuild } from '../test/e2e/support/chrome-build';
+
+const outDir = join(repoRoot, 'docs/screenshots');
+
+/** A screenshot of the box around `selectors` (the first match of each), with a margin. */
+async function shootAround(page: Page, file: string, selectors: string[], margin = 8, maxHeight = 640): Promise<string> {
+  const boxes = [];
+  for (const selector of selectors) {
+    const box = await page.locator(selector).first().boundingBox();
+    if (!box) throw new Error(`${selector} is not on screen in ${page.url()}`);
+    boxes.push(box);
+  }
+  const x = Math.max(0, Math.min(...boxes.map((b) => b.x)) - margin);
+  const y = Math.max(0, Math.min(...boxes.map((b) => b.y)) - margin);
+  const right = Math.max(...boxes.map((b) => b.x + b.width)) + margin;
+  const bottom = Math.max(...boxes.map((b) => b.y + b.height)) + margin;
+  const path = join(outDir, file);
+  await page.screenshot({ path, clip: { x, y, width: right - x, height: Math.min(bottom - y, maxHeight) } });
+  return path;
+}
+
+async function main(): Promise<void> {
+  ensureChromeBuild(repoRoot, chromeBuildDir);
+  mkdirSync(outDir, { recursive: true });
+  const harness = await startHarness({ viewport: { width: 1400, height: 900 } });
+  const saved: string[] = [];
+  try {
+    // Badges, with the first one's explanation open the way a pointer opens it.
+    const consolePage = await harness.openPage(consoleUrl(intlHost));
+    await waitForSettledAnnotations(consolePage);
+    // A real pointer move: locator.hover() would first scroll the badge into view, and a scroll
+    // closes an explanation the pointer opened.
+    const badge = await consolePage.locator(`.${BADGE_CLASS} button`).first().boundingBox();
+    if (!badge) throw new Error('no badge on screen');
+    await consolePage.mouse.move(badge.x + 12, badge.y + badge.height / 2);
+    await consolePage.locator(`.${BADGE_CLASS} .panel`).first().waitFor({ state: 'visible' });
+    saved.push(await shootAround(consolePage, 'badges.png', ['ti-table', `.${BADGE_CLASS} .panel`]));
+
+    // The popup at its own width, looking up a service by its abbreviation.
+    const tabId = await harness.tabIdOf(consolePage);
+    const popup = await harness.context.newPage();
+    await popup.setViewportSize({ width: 400, height: 900 });
+    await popup.goto(harness.extensionUrl(`popup.html?tabId=${tabId}`));
+    await popup.getByRole('combobox').fill('SMN');
+    await popup.locator('.results [role="option"]').first().waitFor();
+    saved.push(await shootAround(popup, 'popup-lookup.png', ['.top', '.results'], 12));
+
+    // The popup's summary of the page open in the tab.
+    await popup.getByRole('combobox').fill('');
+    const summary = popup.locator('.page .summary');
+    await summary.waitFor();
+    await summary.scrollIntoViewIfNeeded();
+    saved.push(await shootAround(popup, 'popup-summary.png', ['.page'], 12, 900));
+
+    // The options page, top of it.
+    const options = await harness.context.newPage();
+    await options.setViewportSize({ width: 1100, height: 900 });
+    await options.goto(harness.extensionUrl('options.html'));
+    await options.locator('input[data-rule]').first().waitFor();
+    const path = join(outDir, 'options.png');
+    await options.screenshot({ path });
+    saved.push(path);
+
+    console.log(`Saved ${saved.map((file) => relative(repoRoot, file)).join(', ')}`);
+  } finally {
+    await harness.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+});
