@@ -7,6 +7,7 @@
 //   ...?fixture=intl-en-tiny&script=late-table                                             -> plus an inline test script
 //
 // Test scripts exist only here: they are written into the served page, never into the extension.
+// A test script may POST what it saw to /usercenter/__report (for browsers no test can drive).
 import { createServer } from 'node:https';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -23,6 +24,8 @@ export interface FixtureServer {
   port: number;
   /** Every request answered, in order. */
   readonly log: readonly ServedRequest[];
+  /** Bodies POSTed to /usercenter/__report, in order. */
+  readonly reports: readonly string[];
   /** Makes `source` available to pages as ?script=<name>; it runs where the page's own scripts would. */
   defineScript(name: string, source: string): void;
   close(): Promise<void>;
@@ -55,6 +58,7 @@ export function withInlineScript(html: string, source: string): string {
 export async function startFixtureServer(options: FixtureServerOptions): Promise<FixtureServer> {
   const scripts = new Map<string, string>();
   const log: ServedRequest[] = [];
+  const reports: string[] = [];
 
   const server = createServer({ key: options.certificate.key, cert: options.certificate.cert }, (request, response) => {
     const host = (request.headers.host ?? '').replace(/:\d+$/, '');
@@ -65,6 +69,15 @@ export async function startFixtureServer(options: FixtureServerOptions): Promise
       response.end(body);
     };
 
+    if (request.method === 'POST' && url.pathname === '/usercenter/__report') {
+      const chunks: Buffer[] = [];
+      request.on('data', (chunk: Buffer) => chunks.push(chunk));
+      request.on('end', () => {
+        reports.push(Buffer.concat(chunks).toString('utf8'));
+        answer(204, 'text/plain');
+      });
+      return;
+    }
     if (request.method !== 'GET' || !url.pathname.startsWith('/usercenter/')) return answer(404, 'text/plain', 'not a console page');
 
     const asset = Object.keys(assetTypes).find((ext) => url.pathname.toLowerCase().endsWith(ext));
@@ -96,6 +109,7 @@ export async function startFixtureServer(options: FixtureServerOptions): Promise
   return {
     port: (server.address() as AddressInfo).port,
     log,
+    reports,
     defineScript(name, source) {
       if (!namePattern.test(name)) throw new Error(`script name ${name} must be lower-case words joined by -`);
       scripts.set(name, source);

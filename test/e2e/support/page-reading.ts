@@ -16,22 +16,28 @@ export interface AnnotatedRow {
   badges: number;
 }
 
+export const ownMarkNames = { verdictAttribute: VERDICT_ATTRIBUTE, rulesAttribute: RULES_ATTRIBUTE, badgeClass: BADGE_CLASS };
+
+/**
+ * Runs in the page (it is serialized: it may use only its argument and the page's globals): every row
+ * carrying a verdict, in document order.
+ */
+export function annotatedRowsInPage({ verdictAttribute, rulesAttribute, badgeClass }: typeof ownMarkNames): AnnotatedRow[] {
+  return [...document.querySelectorAll(`[${verdictAttribute}]`)].map((row) => {
+    const copy = row.cloneNode(true) as Element;
+    copy.querySelectorAll(`.${badgeClass}`).forEach((badge) => badge.remove());
+    return {
+      verdict: row.getAttribute(verdictAttribute) ?? '',
+      rules: (row.getAttribute(rulesAttribute) ?? '').split(/\s+/).filter(Boolean),
+      text: (copy.textContent ?? '').replace(/\s+/g, ' ').trim(),
+      badges: row.querySelectorAll(`.${badgeClass}`).length,
+    };
+  });
+}
+
 /** Every row carrying a verdict, in document order. */
 export function readAnnotatedRows(page: Page): Promise<AnnotatedRow[]> {
-  return page.evaluate(
-    ({ verdictAttribute, rulesAttribute, badgeClass }) =>
-      [...document.querySelectorAll(`[${verdictAttribute}]`)].map((row) => {
-        const copy = row.cloneNode(true) as Element;
-        copy.querySelectorAll(`.${badgeClass}`).forEach((badge) => badge.remove());
-        return {
-          verdict: row.getAttribute(verdictAttribute) ?? '',
-          rules: (row.getAttribute(rulesAttribute) ?? '').split(/\s+/).filter(Boolean),
-          text: (copy.textContent ?? '').replace(/\s+/g, ' ').trim(),
-          badges: row.querySelectorAll(`.${badgeClass}`).length,
-        };
-      }),
-    { verdictAttribute: VERDICT_ATTRIBUTE, rulesAttribute: RULES_ATTRIBUTE, badgeClass: BADGE_CLASS },
-  );
+  return page.evaluate(annotatedRowsInPage, ownMarkNames);
 }
 
 /** How many elements of ours are on the page: verdict or rules attributes, and badges. */
@@ -41,7 +47,7 @@ export function countOwnMarks(page: Page): Promise<{ attributes: number; badges:
       attributes: document.querySelectorAll(`[${verdictAttribute}], [${rulesAttribute}]`).length,
       badges: document.querySelectorAll(`.${badgeClass}`).length,
     }),
-    { verdictAttribute: VERDICT_ATTRIBUTE, rulesAttribute: RULES_ATTRIBUTE, badgeClass: BADGE_CLASS },
+    ownMarkNames,
   );
 }
 
