@@ -8,6 +8,7 @@ import { assertOnlyConsoleAndExtensionRequests } from './support/network';
 
 const expected = loadExpected(fixturesDir, 'intl-en-tiny');
 const SMN = 'service/simple-message-notification';
+const english = { blocked: 'Cannot unsubscribe', caution: 'Check' };
 
 let harness: Harness;
 
@@ -46,10 +47,10 @@ describe('switching a rule off', () => {
       row.rules.includes(SMN) ? { ...row, verdict: 'caution', rules: ['unknown-reason'] } : row,
     );
     expect(expected.rows.filter((row) => row.rules.includes(SMN))).toHaveLength(1);
-    expect(await settledRowMismatches(() => readAnnotatedRows(consolePage), withoutSmn, { timeout: 5000 })).toEqual([]);
+    expect(await settledRowMismatches(() => readAnnotatedRows(consolePage), withoutSmn, { labels: english, timeout: 5000 })).toEqual([]);
 
     await smnSwitch.check();
-    expect(await settledRowMismatches(() => readAnnotatedRows(consolePage), expected.rows, { timeout: 5000 })).toEqual([]);
+    expect(await settledRowMismatches(() => readAnnotatedRows(consolePage), expected.rows, { labels: english, timeout: 5000 })).toEqual([]);
     await options.close();
     await consolePage.close();
   });
@@ -77,7 +78,7 @@ describe('importing a settings file', () => {
     expect(await options.locator('input[data-rule="trial"]').isChecked()).toBe(true);
     // The page still applies the trial rule.
     await consolePage.waitForTimeout(300);
-    expect(await settledRowMismatches(() => readAnnotatedRows(consolePage), expected.rows, { timeout: 1000 })).toEqual([]);
+    expect(await settledRowMismatches(() => readAnnotatedRows(consolePage), expected.rows, { labels: english, timeout: 1000 })).toEqual([]);
     await options.close();
     await consolePage.close();
   });

@@ -29,7 +29,13 @@ const collapse = (text: string) => text.replace(/\s+/g, ' ').trim();
  * Every way the page differs from the expectation, one line each (empty when they agree). With the
  * default settings a row gets a badge exactly when it is not "allowed".
  */
-export function rowMismatches(actual: readonly AnnotatedRow[], expected: readonly ExpectedRow[], options: { showAllowed?: boolean } = {}): string[] {
+export interface MatchOptions {
+  showAllowed?: boolean;
+  /** The word a badge uses for each verdict; when given, every badge must say its row's. */
+  labels?: Partial<Record<Verdict, string>>;
+}
+
+export function rowMismatches(actual: readonly AnnotatedRow[], expected: readonly ExpectedRow[], options: MatchOptions = {}): string[] {
   const problems: string[] = [];
   if (actual.length !== expected.length) problems.push(`${actual.length} rows carry a verdict, expected ${expected.length}`);
   expected.forEach((want, i) => {
@@ -43,6 +49,8 @@ export function rowMismatches(actual: readonly AnnotatedRow[], expected: readonl
     if (gotRules !== wantRules) problems.push(`row ${i} (${name}): rules [${gotRules}], expected [${wantRules}]`);
     const badges = want.verdict !== 'allowed' || options.showAllowed ? 1 : 0;
     if (got.badges !== badges) problems.push(`row ${i} (${name}): ${got.badges} badges, expected ${badges}`);
+    const label = options.labels?.[want.verdict];
+    if (badges && label && !got.badgeText.includes(label)) problems.push(`row ${i} (${name}): the badge says "${got.badgeText}", expected "${label}"`);
   });
   return problems;
 }
@@ -54,7 +62,7 @@ export function rowMismatches(actual: readonly AnnotatedRow[], expected: readonl
 export async function settledRowMismatches(
   read: () => Promise<readonly AnnotatedRow[]>,
   expected: readonly ExpectedRow[],
-  options: { showAllowed?: boolean; timeout?: number } = {},
+  options: MatchOptions & { timeout?: number } = {},
 ): Promise<string[]> {
   const deadline = Date.now() + (options.timeout ?? 10_000);
   for (;;) {

@@ -14,6 +14,8 @@ export interface AnnotatedRow {
   text: string;
   /** Badges inside the row. */
   badges: number;
+  /** What the row's badges say (the buttons in their shadow roots). */
+  badgeText: string;
 }
 
 export const ownMarkNames = { verdictAttribute: VERDICT_ATTRIBUTE, rulesAttribute: RULES_ATTRIBUTE, badgeClass: BADGE_CLASS };
@@ -31,6 +33,11 @@ export function annotatedRowsInPage({ verdictAttribute, rulesAttribute, badgeCla
       rules: (row.getAttribute(rulesAttribute) ?? '').split(/\s+/).filter(Boolean),
       text: (copy.textContent ?? '').replace(/\s+/g, ' ').trim(),
       badges: row.querySelectorAll(`.${badgeClass}`).length,
+      badgeText: [...row.querySelectorAll(`.${badgeClass}`)]
+        .map((badge) => badge.shadowRoot?.querySelector('button')?.textContent ?? '')
+        .join(' | ')
+        .replace(/\s+/g, ' ')
+        .trim(),
     };
   });
 }
