@@ -1,0 +1,165 @@
+// What is measured, side by side on the same tables:
+// - ours: the shipped Annotator, driven as the content script drives it (frames and timeouts);
+// - floor: the least any extension must do: read each row's cells' text, put one empty <span> in a cell;
+// - naive: the same page code without batching or incremental work: every mutation batch re-reads,
+//   re-evaluates and re-badges every row of every table, synchronously.
+import { Annotator, type AnnotatorOptions, type Scheduler } from '../../src/page/annotator';
+import { findResourceTables, tableRows } from '../../src/page/find-tables';
+import { readRow } from '../../src/page/read-row';
+import { evaluateCompiled } from '../../src/rules/engine';
+import { annotateRow, clearAll, clearRow } from '../../src/badges/row-annotation';
+import { Meter, withMeteredObservers } from './meter';
+
+export type ContenderName = 'ours' | 'floor' | 'naive';
+
+export interface Contender {
+  name: ContenderName | 'none';
+  meter: Meter;
+  start(): void;
+  stop(): void;
+  /** Rows read since the contender was made. */
+  rowReads(): number;
+}
+
+/** The annotator with a scheduler that counts what it queues and meters what it runs. */
+export function makeOurs(doc: Document, options: AnnotatorOptions): Contender {
+  const meter = new Meter();
+  const win = doc.defaultView as Window & typeof globalThis;
+  const scheduler: Scheduler = {
+    frame(callback) {
+      meter.pendingWork++;
+      meter.pendingAll++;
+      meter.queued();
+      win.requestAnimationFrame(() => {
+        meter.pendingWork--;
+        meter.pendingAll--;
+        meter.frameStarting();
+        meter.run(callback);
+        meter.maybeDone();
+      });
+    },
+    timeout(callback, ms) {
+      // The annotator queues its next slice with 0 ms, and its summary for the toolbar with 150 ms.
+      const work = ms === 0;
+      if (work) meter.pendingWork++;
+      meter.pendingAll++;
+      meter.queued();
+      win.setTimeout(() => {
+        if (work) {
+          meter.pendingWork--;
+          meter.slices++;
+        }
+        meter.pendingAll--;
+        meter.run(callback);
+        if (work) meter.maybeDone();
+      }, ms);
+    },
+  };
+  const annotator = withMeteredObservers(win, meter, () => new Annotator(doc, options, scheduler));
+  return {
+    name: 'ours',
+    meter,
+    start: () => meter.run(() => annotator.start()),
+    stop: () => annotator.stop(),
+    rowReads: () => annotator.rowReads,
+  };
+}
+
+export const FLOOR_MARK_CLASS = 'bench-floor-mark';
+const bodyRowsSelector = '.ti3-table-container > table > tbody > tr';
+
+/** The floor: noticed like ours (an observer, then one frame), then one bare loop over every row. */
+export function makeFloor(doc: Document): Contender {
+  const meter = new Meter();
+  const win = doc.defaultView as Window & typeof globalThis;
+  let reads = 0;
+  let frameRequested = false;
+  let sink = 0;
+  const pass = () => {
+    for (const row of doc.querySelectorAll(bodyRowsSelector)) {
+      reads++;
+      const cells = row.children;
+      for (let i = 0; i < cells.length; i++) sink += cells[i]!.textContent!.length;
+      row.querySelector(`.${FLOOR_MARK_CLASS}`)?.remove();
+      const mark = doc.createElement('span');
+      mark.className = FLOOR_MARK_CLASS;
+      cells[3]?.append(mark);
+    }
+    observer.takeRecords(); // its own spans are not news
+  };
+  const observer = new win.MutationObserver(() =>
+    meter.run(() => {
+      if (frameRequested) return;
+      frameRequested = true;
+      meter.pendingWork++;
+      meter.pendingAll++;
+      win.requestAnimationFrame(() => {
+        frameRequested = false;
+        meter.pendingWork--;
+        meter.pendingAll--;
+        meter.frameStarting();
+        meter.run(pass);
+        meter.maybeDone();
+      });
+    }),
+  );
+  return {
+    name: 'floor',
+    meter,
+    start() {
+      observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true, attributes: true });
+      meter.run(pass);
+    },
+    stop() {
+      observer.disconnect();
+      for (const mark of doc.querySelectorAll(`.${FLOOR_MARK_CLASS}`)) mark.remove();
+      if (sink < 0) console.log(sink); // keeps the reads from being optimised away
+    },
+    rowReads: () => reads,
+  };
+}
+
+/** Naive: a full re-read and re-evaluation of every row on every mutation batch, with the same engine and badges. */
+export function makeNaive(doc: Document, options: AnnotatorOptions): Contender {
+  const meter = new Meter();
+  const win = doc.defaultView as Window & typeof globalThis;
+  let reads = 0;
+  const pass = () => {
+    const { compiled, lang, showAllowed, extraHeaders } = options;
+    for (const table of findResourceTables(doc, { extraHeaders })) {
+      for (const row of tableRows(table)) {
+        reads++;
+        const reading = readRow(row, table);
+        if (reading.kind === 'skip') {
+          clearRow(row);
+          continue;
+        }
+        const evaluation = evaluateCompiled(reading.resource, compiled);
+        annotateRow(row, { evaluation, lang, showBadge: evaluation.verdict !== 'allowed' || showAllowed, anchor: reading.anchor });
+      }
+    }
+    observer.takeRecords(); // its own badges are not news
+  };
+  const observer = new win.MutationObserver(() => {
+    meter.run(pass);
+    meter.maybeDone();
+  });
+  return {
+    name: 'naive',
+    meter,
+    start() {
+      observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true, attributes: true });
+      meter.run(pass);
+    },
+    stop() {
+      observer.disconnect();
+      clearAll(doc);
+    },
+    rowReads: () => reads,
+  };
+}
+
+/** No extension at all: for what the page costs by itself. */
+export function makeNone(): Contender {
+  return { name: 'none', meter: new Meter(), start() {}, stop() {}, rowReads: () => 0 };
+}
