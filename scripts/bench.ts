@@ -1,4 +1,4 @@
-// npm run bench [-- --quick] [-- --json]
+// npm run -s bench -- [--quick] [--json]
 // Runs the page code the content script ships in headless Chromium over generated Unsubscriptions
 // tables, beside a floor and a naive baseline, and prints the figures (see bench/README.md).
 import { bundleHarness } from '../bench/lib/bundle';
@@ -7,7 +7,7 @@ import { describeMachine } from '../bench/lib/machine';
 import { formatReport, jsonReport } from '../bench/lib/report';
 import { makePlan, runPlan } from '../bench/lib/scenarios';
 
-const usage = `Usage: npm run bench [-- --quick] [-- --json]
+const usage = `Usage: npm run -s bench -- [--quick] [--json]
   --quick  fewer runs and no 10,000-row case: a smoke run of about a minute
   --json   print the results as JSON on stdout (progress goes to stderr)`;
 
