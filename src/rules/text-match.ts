@@ -98,15 +98,21 @@ export class PhraseIndex<T> {
   }
 }
 
+/** Drops matches lying inside a strictly longer one; the rest longest first. One sweep, so 100 KB cells stay cheap. */
 function keepOutermost<T>(matches: PhraseMatch<T>[]): PhraseMatch<T>[] {
   if (matches.length < 2) return matches;
-  const byLength = [...matches].sort((a, b) => b.end - b.start - (a.end - a.start));
-  const kept: PhraseMatch<T>[] = [];
-  for (const match of byLength) {
-    const inside = kept.some(
-      (outer) => outer.start <= match.start && outer.end >= match.end && outer.end - outer.start > match.end - match.start,
-    );
-    if (!inside) kept.push(match);
+  // By start, and at the same start longest first: whatever could hold a match comes before it.
+  const byStart = matches.map((match, order) => ({ match, order })).sort((a, b) => a.match.start - b.match.start || b.match.end - a.match.end);
+  const kept: Array<{ match: PhraseMatch<T>; order: number }> = [];
+  let reach = -1; // the furthest end so far
+  let reachStart = -1; // the earliest start among the matches that end there
+  for (const entry of byStart) {
+    const { start, end } = entry.match;
+    // Held by an earlier match that ends later, or ends at the same place having started earlier.
+    const inside = reach > end || (reach === end && reachStart < start);
+    if (!inside) kept.push(entry);
+    if (end > reach) [reach, reachStart] = [end, start];
   }
-  return kept;
+  const length = (m: PhraseMatch<T>) => m.end - m.start;
+  return kept.sort((a, b) => length(b.match) - length(a.match) || a.order - b.order).map((entry) => entry.match);
 }

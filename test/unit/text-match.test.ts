@@ -1,4 +1,5 @@
 // How names and phrases are found in what a row shows: the way a person reads them.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { normalizeText, PhraseIndex } from '../../src/rules/text-match';
 
@@ -95,5 +96,43 @@ describe('PhraseIndex', () => {
     const index = new PhraseIndex<string>();
     index.add('云专线', 'dc');
     expect(index.find(normalizeText('云专线 DC')).map((m) => m.value)).toEqual(['dc']);
+  });
+});
+
+describe('PhraseIndex on long and repetitive text', () => {
+  // The plain definition: every phrase on word boundaries, minus those inside a strictly longer one.
+  function byDefinition(phrases: string[], text: string): string[] {
+    const { compact, boundary } = normalizeText(text);
+    const all: Array<{ value: string; start: number; end: number }> = [];
+    for (let start = 0; start < compact.length; start++)
+      for (const phrase of phrases) {
+        const key = normalizeText(phrase).compact;
+        const end = start + key.length;
+        if (key && boundary[start] && boundary[end] && compact.startsWith(key, start)) all.push({ value: phrase, start, end });
+      }
+    const kept = all.filter((m) => !all.some((o) => o.start <= m.start && o.end >= m.end && o.end - o.start > m.end - m.start));
+    return kept.sort((a, b) => b.end - b.start - (a.end - a.start)).map((m) => m.value);
+  }
+
+  it('keeps exactly the matches no longer match holds, longest first', () => {
+    const word = fc.constantFrom('dc', 'cloud', 'dedicated', 'server', 'bare', 'metal', 'x');
+    const phrase = fc.array(word, { minLength: 1, maxLength: 3 }).map((words) => words.join(' '));
+    fc.assert(
+      fc.property(fc.uniqueArray(phrase, { minLength: 1, maxLength: 6 }), fc.array(word, { maxLength: 30 }), (phrases, words) => {
+        const text = words.join(' ');
+        expect([...found(phrases, text)].sort()).toEqual(byDefinition(phrases, text).sort());
+        const lengths = found(phrases, text).map((value) => normalizeText(value).compact.length);
+        expect(lengths).toEqual([...lengths].sort((a, b) => b - a));
+      }),
+      { seed: 20261201, numRuns: 300 },
+    );
+  });
+
+  it('finds the outermost names in a 100 KB cell of repeated names', () => {
+    const text = 'Dedicated Cloud DC '.repeat(6000);
+    const matches = found(['Dedicated Cloud', 'DC', 'Cloud'], text);
+    expect(matches.filter((value) => value === 'Dedicated Cloud')).toHaveLength(6000);
+    expect(matches.filter((value) => value === 'DC')).toHaveLength(6000);
+    expect(matches).not.toContain('Cloud');
   });
 });
