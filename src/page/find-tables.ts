@@ -7,6 +7,7 @@ import {
   ariaHeaderCellSelector,
   ariaRowSelector,
   componentTableSelector,
+  fixedHeadSelector,
   headerNoiseSelector,
   nativeTableSelector,
 } from './selectors';
@@ -172,15 +173,18 @@ function nativeHeaderCells(table: Element): Element[] | undefined {
 
 /** Tables nested in a cell of another table are part of that row, never tables of their own. */
 function isNestedInCell(element: Element, within?: Element): boolean {
-  const cell = element.parentElement?.closest('td, th, [role="gridcell"], [role="cell"]');
+  const cell = element.parentElement?.closest(`td, th, ${ariaCellSelector}`);
   return Boolean(cell && (!within || within.contains(cell)));
 }
 
-/** The body <table>s of a component: every inner table that is not in the fixed header and not nested. */
+/** The component's own inner <table>s and other parts: not those of a table nested in a cell. */
+export function componentParts(root: Element, selector: string = nativeTableSelector): Element[] {
+  return [...root.querySelectorAll(selector)].filter((part) => ownerComponent(part) === root && !isNestedInCell(part, root));
+}
+
+/** The body <table>s of a component: every inner table that holds rows (the fixed header holds none). */
 export function componentBodyTables(root: Element): Element[] {
-  return [...root.querySelectorAll(nativeTableSelector)].filter(
-    (table) => hasBody(table) && !isNestedInCell(table, root) && ownerComponent(table) === root,
-  );
+  return componentParts(root).filter(hasBody);
 }
 
 function ownerComponent(element: Element): Element | null {
@@ -188,8 +192,7 @@ function ownerComponent(element: Element): Element | null {
 }
 
 function componentHeaderCells(root: Element): Element[] | undefined {
-  for (const table of root.querySelectorAll(nativeTableSelector)) {
-    if (isNestedInCell(table, root) || ownerComponent(table) !== root) continue;
+  for (const table of componentParts(root)) {
     const cells = nativeHeaderCells(table);
     if (cells) return cells;
   }
@@ -208,6 +211,11 @@ function ariaHeaderCells(grid: Element): Element[] | undefined {
 /** The cells of an ARIA row, not those of a grid nested in it. */
 export function ariaCells(row: Element): Element[] {
   return [...row.querySelectorAll(ariaCellSelector)].filter((cell) => cell.closest(ariaRowSelector) === row);
+}
+
+/** An ARIA row of column headers (its own cells, not those of a grid nested in one of them). */
+export function isAriaHeaderRow(row: Element): boolean {
+  return ariaCells(row).some((cell) => cell.matches(ariaHeaderCellSelector));
 }
 
 export interface FindOptions {
@@ -229,7 +237,7 @@ export function findResourceTables(root: ParentNode, options: FindOptions = {}):
 
   for (const component of root.querySelectorAll(componentTableSelector)) {
     if (ownerComponent(component) || isNestedInCell(component)) continue; // ti-table > .ti3-table: take the outer one
-    const split = component.querySelector('.ti3-table-fixed-head') !== null;
+    const split = componentParts(component, fixedHeadSelector).length > 0;
     consider(component, split ? 'tiny-split' : 'component', componentHeaderCells(component));
   }
   for (const table of root.querySelectorAll(nativeTableSelector)) {
@@ -248,7 +256,7 @@ export function findResourceTables(root: ParentNode, options: FindOptions = {}):
 export function tableRows(table: ResourceTable): Element[] {
   if (table.layout === 'aria') {
     return [...table.root.querySelectorAll(ariaRowSelector)].filter(
-      (row) => row.closest(ariaGridSelector) === table.root && !row.querySelector(ariaHeaderCellSelector),
+      (row) => row.closest(ariaGridSelector) === table.root && !isAriaHeaderRow(row),
     );
   }
   const bodies = table.layout === 'native' ? [table.root] : componentBodyTables(table.root);
@@ -258,4 +266,70 @@ export function tableRows(table: ResourceTable): Element[] {
 /** The cells of a data row. */
 export function rowCells(row: Element, table: ResourceTable): Element[] {
   return table.layout === 'aria' ? ariaCells(row) : cellsOf(row);
+}
+
+export interface PlacedCell {
+  cell: Element;
+  /** Column position, counting colspans and the cells of rows above that span into this row. */
+  index: number;
+}
+
+/**
+ * Row layouts of table sections that have rowspans, worked out once per pass (null: no rowspan in it).
+ * Keep one for a pass over an unchanging page and drop it after: it is not told about changes.
+ */
+export type RowLayoutCache = WeakMap<Element, Map<Element, PlacedCell[]> | null>;
+
+/** A row's cells at their column positions, including cells of rows above that span down into it. */
+export function placedCells(row: Element, table: ResourceTable, cache: RowLayoutCache = new WeakMap()): PlacedCell[] {
+  let index = 0;
+  const own = rowCells(row, table).map((cell) => {
+    const at = index;
+    index += spanOf(cell);
+    return { cell, index: at };
+  });
+  // A row whose own cells fill the table is read as it stands, whatever spans down from above.
+  const section = table.layout === 'aria' || index >= table.width ? null : row.parentElement;
+  if (section) {
+    let layout = cache.get(section);
+    if (layout === undefined) cache.set(section, (layout = section.querySelector('[rowspan]') ? layOutSection(section) : null));
+    const placed = layout?.get(row);
+    if (placed) return placed;
+  }
+  return own;
+}
+
+function rowSpanOf(cell: Element, rowsLeft: number): number {
+  const span = Number.parseInt(cell.getAttribute('rowspan') ?? '1', 10);
+  if (span === 0) return rowsLeft; // rowspan="0": to the end of the section
+  return Number.isFinite(span) && span > 0 ? Math.min(span, rowsLeft) : 1;
+}
+
+/** The HTML table model for one section: cells spanning rows take their columns in the rows below. */
+function layOutSection(section: Element): Map<Element, PlacedCell[]> {
+  const rows = childrenNamed(section, 'TR');
+  const layout = new Map<Element, PlacedCell[]>();
+  let carried: Array<PlacedCell & { width: number; rowsLeft: number }> = [];
+  rows.forEach((row, at) => {
+    const taken = new Set<number>();
+    const placed: PlacedCell[] = [];
+    const next: typeof carried = [];
+    for (const span of carried) {
+      for (let column = span.index; column < span.index + span.width; column++) taken.add(column);
+      placed.push({ cell: span.cell, index: span.index });
+      if (span.rowsLeft > 1) next.push({ ...span, rowsLeft: span.rowsLeft - 1 });
+    }
+    let index = 0;
+    for (const cell of cellsOf(row)) {
+      while (taken.has(index)) index++;
+      const width = spanOf(cell);
+      placed.push({ cell, index });
+      const rowsDown = rowSpanOf(cell, rows.length - at);
+      if (rowsDown > 1) next.push({ cell, index, width, rowsLeft: rowsDown - 1 });
+      index += width;
+    }
+    layout.set(row, placed.sort((a, b) => a.index - b.index));
+    carried = next;
+  });
+  return layout;
 }

@@ -2,7 +2,7 @@
 // resource's own name or ID: those are chosen by the user ("smn-trial-test" is not a trial).
 import type { Resource } from '../rules/types';
 import type { ColumnField } from './columns';
-import { collapse, rowCells, spanOf, type ResourceTable } from './find-tables';
+import { collapse, placedCells, rowCells, spanOf, type PlacedCell, type ResourceTable, type RowLayoutCache } from './find-tables';
 import {
   actionSelector,
   checkboxCellSelector,
@@ -31,14 +31,10 @@ function text(element: Element | undefined): string {
   return element ? collapse(element.textContent ?? '') : '';
 }
 
-/** The cell under each known column, found by position (counting colspans). */
-function cellsByField(cells: Element[], table: ResourceTable): Partial<Record<ColumnField, Element>> {
+/** The cell under each known column, found by position (counting colspans and rowspans). */
+function cellsByField(placed: PlacedCell[], table: ResourceTable): Partial<Record<ColumnField, Element>> {
   const byIndex = new Map<number, Element>();
-  let index = 0;
-  for (const cell of cells) {
-    byIndex.set(index, cell);
-    index += spanOf(cell);
-  }
+  for (const { cell, index } of placed) byIndex.set(index, cell);
   const out: Partial<Record<ColumnField, Element>> = {};
   for (const [field, column] of Object.entries(table.columns) as Array<[ColumnField, { index: number }]>) {
     const cell = byIndex.get(column.index);
@@ -90,26 +86,41 @@ function readAction(cell: Element | undefined): { disabled?: boolean; reason?: s
   return {};
 }
 
-function classifyNonResource(row: Element, cells: Element[], table: ResourceTable): SkipReason | undefined {
+function classifyNonResource(row: Element, own: Element[], placed: PlacedCell[], table: ResourceTable): SkipReason | undefined {
   if (row.matches(detailRowSelector)) return 'detail row';
-  if (row.matches(noDataRowSelector) || row.querySelector(noDataRowSelector)) return 'no data row';
-  const filled = cells.filter((cell) => !cell.matches(checkboxCellSelector));
+  if (row.matches(noDataRowSelector)) return 'no data row';
+  const isFilled = (cell: Element) => !cell.matches(checkboxCellSelector);
+  const filled = placed.filter(({ cell }) => isFilled(cell));
   if (!filled.length) return 'empty row';
-  if (cells.every((cell) => cell.tagName === 'TH' || cell.getAttribute('role') === 'columnheader')) return 'header row';
-  if (filled.length === 1 && table.width > 2) {
-    // One cell across the table: a "no data" line or a group header ("Region: CN-Hong Kong").
-    return noDataKeys.has(normalizeText(text(filled[0])).compact) ? 'no data row' : 'group header';
+  if (own.every((cell) => cell.tagName === 'TH' || cell.getAttribute('role') === 'columnheader')) return 'header row';
+  const ownFilled = own.filter(isFilled);
+  // One cell across the table: a "no data" line or a group header ("Region: CN-Hong Kong"). A row whose
+  // only own cell sits beside cells spanning down from above (rowspan) is a resource.
+  if (ownFilled.length === 1 && table.width > 2 && (filled.length === 1 || spanOf(ownFilled[0]!) > 1)) {
+    // The no-data markup is looked for only here: a resource's cells may well hold an "empty" class.
+    const only = ownFilled[0]!;
+    return only.querySelector(noDataRowSelector) || noDataKeys.has(normalizeText(text(only)).compact) ? 'no data row' : 'group header';
   }
   return undefined;
 }
 
-/** Reads one row: a resource, or the reason it is not one. */
-export function readRow(row: Element, table: ResourceTable): RowReading {
-  const cells = rowCells(row, table);
-  const skip = classifyNonResource(row, cells, table);
+/** The cell the badge goes in: the product type's, else the operation's, else the row's last own cell. */
+function badgeCell(row: Element, own: Element[], by: Partial<Record<ColumnField, Element>>): Element | undefined {
+  for (const cell of [by.productType, by.operation]) if (cell && own.includes(cell)) return cell;
+  return own.filter((cell) => !cell.matches(checkboxCellSelector)).pop() ?? own[own.length - 1];
+}
+
+/**
+ * Reads one row: a resource, or the reason it is not one. `cache` is shared by the rows of one pass
+ * over an unchanging page (it holds the layouts of sections with rowspans).
+ */
+export function readRow(row: Element, table: ResourceTable, cache?: RowLayoutCache): RowReading {
+  const own = rowCells(row, table);
+  const placed = placedCells(row, table, cache);
+  const skip = classifyNonResource(row, own, placed, table);
   if (skip) return { kind: 'skip', why: skip };
 
-  const by = cellsByField(cells, table);
+  const by = cellsByField(placed, table);
   const tags: string[] = [];
   const productType = splitTags(by.productType, tags, productTagSelector);
   splitTags(by.resource, tags, tagSelector); // tags beside the name; the name itself is never read for conditions
@@ -140,6 +151,6 @@ export function readRow(row: Element, table: ResourceTable): RowReading {
     name: resourceName(by.resource),
     product: productType,
     // The badge goes next to the product type: the column every resource table has.
-    anchor: by.productType,
+    anchor: badgeCell(row, own, by),
   };
 }

@@ -8,6 +8,9 @@ export const componentTableSelector = [
   '.tiny-table', // OpenTiny Vue tables on other Huawei pages
 ].join(', ');
 
+/** TinyUI's fixed header: the header <table> sits apart from the body <table>. */
+export const fixedHeadSelector = '.ti3-table-fixed-head';
+
 /** Plain HTML tables (also the inner tables of the components above). */
 export const nativeTableSelector = 'table';
 
@@ -75,7 +78,12 @@ export const unsubscribeActionTexts = ['unsubscribe', 'unsubscribe from resource
 export const disabledClassPattern = /(^|[-_\s])disabled($|[-_\s])/i;
 
 /** Checkbox and other columns with no header text. */
-export const checkboxCellSelector = '.checkbox-column, .ti3-table-checkbox, [class*="checkbox"]';
+export const checkboxCellSelector = [
+  '.checkbox-column',
+  '[checkbox-column]', // TinyUI's attribute form on the <td>
+  '.ti3-table-checkbox',
+  '[class*="checkbox"]',
+].join(', ');
 
 /** What the extension itself puts in the page. */
 export const ownBadgeSelector = '.unsub-lens-badge';
