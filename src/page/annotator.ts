@@ -3,12 +3,20 @@
 // per animation frame, reading every changed row first and writing after; the extension's own
 // writes are ignored, so it never feeds itself.
 import type { Diagnostics, PageSummary, RowSummary } from '../messaging/protocol';
-import type { Lang, Verdict } from '../rules/types';
+import type { Evaluation, Lang, Verdict } from '../rules/types';
 import { evaluateCompiled, type CompiledCatalog } from '../rules/engine';
 import { annotateRow, clearAll, clearRow, isOwnNode } from '../badges/row-annotation';
-import { findResourceTables, tableRows, componentBodyTables, type ExtraHeaders, type ResourceTable } from './find-tables';
+import {
+  componentParts,
+  findResourceTables,
+  isAriaHeaderRow,
+  tableRows,
+  type ExtraHeaders,
+  type ResourceTable,
+  type RowLayoutCache,
+} from './find-tables';
 import { readRow, type RowReading } from './read-row';
-import { anyTableSelector, ariaGridSelector, ariaHeaderCellSelector } from './selectors';
+import { anyTableSelector, ariaGridSelector, nativeTableSelector } from './selectors';
 import { countSkip, describeTables, emptyDiagnostics, recordError } from './scan';
 
 /** Timers that stop when the extension is updated (the content script passes ctx's). */
@@ -35,6 +43,13 @@ interface RowState {
 const BURST_LIMIT = 2000;
 /** Work per slice before yielding, under the 50 ms that makes a long task. */
 const SLICE_MS = 30;
+/**
+ * Badges are written once, after the last slice of reading: every write makes the browser lay the
+ * table out again. Past this many waiting writes they go in at once, so a huge table fills in as it goes.
+ */
+const WRITE_BACKLOG = 2500;
+/** Rows often show the same thing (same product, mode and status): evaluations are kept for reuse. */
+const EVALUATION_CACHE = 2000;
 
 const tableObserverOptions: MutationObserverInit = {
   childList: true,
@@ -42,7 +57,7 @@ const tableObserverOptions: MutationObserverInit = {
   characterData: true,
   attributes: true,
   // Only what can change a reading; our own data-unsub-lens attributes are not in the list.
-  attributeFilter: ['class', 'disabled', 'aria-disabled', 'title', 'colspan'],
+  attributeFilter: ['class', 'disabled', 'aria-disabled', 'title', 'data-tooltip', 'colspan', 'rowspan'],
 };
 
 export class Annotator {
@@ -58,8 +73,12 @@ export class Annotator {
   /** Why a row is not a resource, for the diagnostics. */
   private readonly skips = new WeakMap<Element, string>();
   private readonly dirty = new Set<Element>();
+  /** Badge writes for rows read in earlier slices of this pass. */
+  private writes = new Map<Element, () => void>();
+  private readonly evaluations = new Map<string, Evaluation>();
   private needsRescan = false;
   private frameRequested = false;
+  private sliceRequested = false;
   private changeTimer = false;
   private lastBlocked: number | null = null;
   private diagnostics: Diagnostics = emptyDiagnostics();
@@ -101,6 +120,8 @@ export class Annotator {
     this.pageObserver.disconnect();
     this.tableObserver.disconnect();
     this.dirty.clear();
+    this.writes.clear();
+    this.evaluations.clear();
     this.tables = [];
     this.bodyTables.clear();
     this.needsRescan = false;
@@ -112,6 +133,7 @@ export class Annotator {
   update(options: AnnotatorOptions): void {
     const headersChanged = JSON.stringify(options.extraHeaders ?? {}) !== JSON.stringify(this.options.extraHeaders ?? {});
     this.options = options;
+    this.evaluations.clear();
     if (!this.running) return;
     if (headersChanged) this.needsRescan = true;
     else for (const table of this.tables) for (const row of tableRows(table)) this.dirty.add(row);
@@ -180,7 +202,8 @@ export class Annotator {
     for (const table of tables) {
       this.tableObserver.observe(table.root, tableObserverOptions);
       if (table.layout === 'native') this.bodyTables.set(table.root, table);
-      else if (table.layout !== 'aria') for (const body of componentBodyTables(table.root)) this.bodyTables.set(body, table);
+      // Every inner table: a body table may still be empty, its rows coming later.
+      else if (table.layout !== 'aria') for (const inner of componentParts(table.root)) this.bodyTables.set(inner, table);
       for (const row of tableRows(table)) this.dirty.add(row);
     }
     describeTables(tables, this.diagnostics);
@@ -206,24 +229,37 @@ export class Annotator {
   private onTableMutations(records: MutationRecord[]): void {
     if (this.needsRescan) return;
     if (records.length > BURST_LIMIT) return this.scheduleRescan();
+    const before = this.dirty.size;
+    let removed = false;
     for (const record of records) {
       if (record.type === 'childList' && onlyOwnNodes(record)) continue;
       if (this.inHeader(record.target)) return this.scheduleRescan();
       const row = this.owningRow(record.target);
       if (row) this.dirty.add(row);
-      if (record.type === 'childList')
-        for (const node of record.addedNodes) {
-          if (node.nodeType !== 1) continue;
-          const added = this.owningRow(node) ?? undefined;
-          if (added) this.dirty.add(added);
-          // A whole <tbody> or block of rows put in at once.
-          else for (const inner of (node as Element).querySelectorAll('tr, [role="row"]')) {
-            const innerRow = this.owningRow(inner);
-            if (innerRow) this.dirty.add(innerRow);
-          }
+      if (record.type !== 'childList') continue;
+      for (const node of record.removedNodes) if (node.nodeType === 1 && !isOwnNode(node)) removed = true;
+      for (const node of record.addedNodes) {
+        if (node.nodeType !== 1) continue;
+        const element = node as Element;
+        if (this.isNewBodyTable(element)) return this.scheduleRescan();
+        const added = this.owningRow(element) ?? undefined;
+        if (added) this.dirty.add(added);
+        // A whole <tbody> or block of rows put in at once.
+        else for (const inner of element.querySelectorAll('tr, [role="row"]')) {
+          const innerRow = this.owningRow(inner);
+          if (innerRow) this.dirty.add(innerRow);
         }
+      }
     }
-    if (this.dirty.size) this.requestFrame();
+    if (this.dirty.size > before) this.requestFrame();
+    // Rows gone: nothing to read, but the counts the toolbar shows have changed.
+    else if (removed && !this.dirty.size) this.settle();
+  }
+
+  /** A <table> put into a component after the scan (its body arriving late) makes the component's rows. */
+  private isNewBodyTable(element: Element): boolean {
+    const tables = element.matches(nativeTableSelector) ? [element] : [...element.querySelectorAll(nativeTableSelector)];
+    return tables.some((table) => !this.bodyTables.has(table) && this.tables.some((t) => t.layout !== 'aria' && t.layout !== 'native' && componentParts(t.root).includes(table)));
   }
 
   private scheduleRescan(): void {
@@ -248,7 +284,7 @@ export class Annotator {
       } else {
         const grid = row.closest(ariaGridSelector);
         const owner = this.tables.find((table) => table.layout === 'aria' && table.root === grid);
-        if (owner && !row.querySelector(ariaHeaderCellSelector)) return row;
+        if (owner && !isAriaHeaderRow(row)) return row;
       }
       element = row.parentElement;
     }
@@ -260,32 +296,56 @@ export class Annotator {
     this.frameRequested = true;
     this.schedule.frame(() => {
       this.frameRequested = false;
-      this.guard('frame', () => this.flush());
+      // A slice already queued takes these rows too: one chain of slices at a time.
+      if (!this.sliceRequested) this.guard('frame', () => this.flush());
     });
   }
 
-  /** Reads then writes every dirty row, in slices short enough to keep the page responsive. */
+  private requestSlice(): void {
+    if (this.sliceRequested) return;
+    this.sliceRequested = true;
+    this.schedule.timeout(() => {
+      this.sliceRequested = false;
+      this.guard('slice', () => this.flush());
+    }, 0);
+  }
+
+  /** The engine's answer for what a row shows; rows showing the same things share it. */
+  private evaluationOf(reading: Extract<RowReading, { kind: 'resource' }>): Evaluation {
+    const key = JSON.stringify(reading.resource);
+    let evaluation = this.evaluations.get(key);
+    if (!evaluation) {
+      evaluation = evaluateCompiled(reading.resource, this.options.compiled);
+      if (this.evaluations.size >= EVALUATION_CACHE) this.evaluations.clear();
+      this.evaluations.set(key, evaluation);
+    }
+    return evaluation;
+  }
+
+  /** Reads every dirty row, in slices short enough to keep the page responsive, then writes. */
   private flush(): void {
     if (!this.running) return;
     if (this.needsRescan) this.rescan();
     const started = performance.now();
-    const { compiled, lang, showAllowed } = this.options;
-    const writes: Array<() => void> = [];
+    const { lang, showAllowed } = this.options;
+    const writes = this.writes;
+    const layouts: RowLayoutCache = new WeakMap();
     for (const row of this.dirty) {
       this.dirty.delete(row);
+      writes.delete(row);
       if (!row.isConnected) continue;
       const table = this.tableOf(row);
       if (!table) continue;
       try {
         this.rowReads++;
-        const reading = readRow(row, table);
+        const reading = readRow(row, table, layouts);
         if (reading.kind === 'skip') {
           this.states.delete(row);
           this.skips.set(row, reading.why);
-          writes.push(() => clearRow(row));
+          writes.set(row, () => clearRow(row));
           continue;
         }
-        const evaluation = evaluateCompiled(reading.resource, compiled);
+        const evaluation = this.evaluationOf(reading);
         const state: RowState = {
           reading,
           verdict: evaluation.verdict,
@@ -295,21 +355,25 @@ export class Annotator {
         this.states.set(row, state);
         this.skips.delete(row);
         const showBadge = evaluation.verdict !== 'allowed' || showAllowed;
-        writes.push(() => annotateRow(row, { evaluation, lang, showBadge, anchor: reading.anchor }));
+        writes.set(row, () => annotateRow(row, { evaluation, lang, showBadge, anchor: reading.anchor }));
       } catch (error) {
         this.skips.set(row, 'error');
         recordError(this.diagnostics, 'row', error);
       }
       if (performance.now() - started > SLICE_MS) break;
     }
-    for (const write of writes) {
+    if (this.dirty.size && writes.size < WRITE_BACKLOG) return this.requestSlice();
+    this.writes = new Map();
+    for (const [row, write] of writes) {
+      // A row changed again since it was read is read again; a row gone needs nothing.
+      if (this.dirty.has(row) || !row.isConnected) continue;
       try {
         write();
       } catch (error) {
         recordError(this.diagnostics, 'badge', error);
       }
     }
-    if (this.dirty.size) this.schedule.timeout(() => this.guard('slice', () => this.flush()), 0);
+    if (this.dirty.size) this.requestSlice();
     else this.settle();
   }
 
