@@ -147,7 +147,7 @@ export class Annotator {
       counts[state.verdict]++;
       rows.push({
         index: rows.length,
-        resource: state.reading.name,
+        resource: shorten(state.reading.name),
         product: state.reading.product,
         verdict: state.verdict,
         rules: state.rules,
@@ -419,6 +419,11 @@ export class Annotator {
     this.lastBlocked = blocked;
     this.onChange(blocked);
   }
+}
+
+/** Names are for recognizing a row in the popup: a few hundred characters do. */
+function shorten(name: string): string {
+  return name.length > 200 ? `${name.slice(0, 199)}…` : name;
 }
 
 function onlyOwnNodes(record: MutationRecord): boolean {

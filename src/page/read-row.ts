@@ -62,8 +62,7 @@ function splitTags(cell: Element | undefined, tags: string[], selector: string):
 function resourceName(cell: Element | undefined): string {
   if (!cell) return '';
   const link = cell.querySelector('a');
-  const name = text(link ?? undefined) || text(cell);
-  return name.length > 200 ? `${name.slice(0, 199)}…` : name;
+  return text(link ?? undefined) || text(cell);
 }
 
 function isDisabled(element: Element): boolean {

@@ -1,0 +1,107 @@
+// @vitest-environment node
+// The page code over every saved-page fixture, as the scan CLI runs it: tables, the header text of each
+// column, each row's verdict and rule ids, the rows skipped. The expectations were written by hand
+// from the rules (test/fixtures/README.md), not copied from this code's output.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { scanSavedPage } from '../../src/cli/scan-saved-page';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const fixtures = path.join(root, 'test', 'fixtures');
+const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
+
+interface Expected {
+  tables: number;
+  columns: Record<string, string>;
+  rows: Array<{ resource: string; product: string; verdict: string; rules: string[] }>;
+  skipped: number;
+}
+
+const collapse = (text: string) => text.replace(/\s+/g, ' ').trim();
+const names = readdirSync(fixtures)
+  .filter((file) => file.endsWith('.html'))
+  .map((file) => file.slice(0, -'.html'.length));
+
+describe('scanning the saved-page fixtures', () => {
+  it('has an expectation file for every fixture, for both sites and languages', () => {
+    expect(names.length).toBeGreaterThanOrEqual(11);
+    for (const name of names) expect(readdirSync(fixtures), name).toContain(`${name}.expected.json`);
+  });
+
+  it.each(names)('%s: every row read with the verdict and rule ids the expectation file gives', (name) => {
+    const expected = JSON.parse(readFileSync(path.join(fixtures, `${name}.expected.json`), 'utf8')) as Expected;
+    const scan = scanSavedPage(`${name}.html`, readFileSync(path.join(fixtures, `${name}.html`), 'utf8'));
+    expect(scan.tables).toBe(expected.tables);
+    expect(scan.columns).toEqual(expected.columns);
+    const shown = scan.rows.map((row) => ({
+      resource: collapse(row.resource),
+      product: collapse(row.product),
+      verdict: row.verdict,
+      rules: [...row.rules].sort(),
+    }));
+    const wanted = expected.rows.map((row) => ({
+      resource: collapse(row.resource),
+      product: collapse(row.product),
+      verdict: row.verdict,
+      rules: [...row.rules].sort(),
+    }));
+    expect(shown).toEqual(wanted);
+    expect(scan.skipped).toBe(expected.skipped);
+    expect(scan.diagnostics.errors).toEqual([]);
+  });
+
+  it('keeps hostile text as text: no row reads markup as elements', () => {
+    const scan = scanSavedPage('hostile.html', readFileSync(path.join(fixtures, 'hostile.html'), 'utf8'));
+    expect(scan.rows.some((row) => row.resource.includes('<'))).toBe(true);
+    expect(scan.rows.some((row) => row.resource.length >= 5000)).toBe(true);
+  });
+});
+
+function run(...args: string[]) {
+  const result = spawnSync(tsx, ['scripts/scan.ts', ...args], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+  if (result.error) throw result.error;
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('npm run scan', { timeout: 60_000 }, () => {
+  it('prints the JSON the issue names and exits 0 when a resource table is found', () => {
+    const { code, stdout } = run('--json', 'test/fixtures/cn-zh-tiny.html');
+    expect(code).toBe(0);
+    const out = JSON.parse(stdout);
+    expect(Object.keys(out)).toEqual(expect.arrayContaining(['file', 'tables', 'columns', 'rows', 'summary', 'skipped']));
+    expect(out.columns.productType).toBe('产品类型');
+    expect(out.rows[0]).toMatchObject({ row: 1, verdict: expect.stringMatching(/^(blocked|caution|allowed)$/) });
+    const blocked = out.rows.filter((row: { verdict: string }) => row.verdict === 'blocked').length;
+    expect(out.summary.blocked).toBe(blocked);
+  });
+
+  it('prints one array for several files, and a text table without --json', () => {
+    const several = run('--json', 'test/fixtures/plain-table.html', 'test/fixtures/aria-grid.html');
+    expect(several.code).toBe(0);
+    expect(JSON.parse(several.stdout).map((scan: { file: string }) => scan.file)).toEqual(['test/fixtures/plain-table.html', 'test/fixtures/aria-grid.html']);
+    const text = run('test/fixtures/intl-en-tiny.html');
+    expect(text.stdout).toMatch(/blocked\s+smn-alarm-topic-prod\s+Simple Message Notification\s+service\/simple-message-notification/);
+  });
+
+  it('exits 3 with the diagnostics on stderr when a page has no resource table', () => {
+    const page = path.join(mkdtempSync(path.join(tmpdir(), 'scan-')), 'orders.html');
+    writeFileSync(page, '<table><tr><th>Order No.</th><th>Amount</th></tr><tr><td>CS2001</td><td>12.00</td></tr></table>');
+    const { code, stderr } = run('--json', 'test/fixtures/plain-table.html', page);
+    expect(code).toBe(3);
+    expect(stderr).toContain('no resource table found');
+    expect(stderr).toContain('"missingColumns"');
+  });
+
+  it('exits 2 on an unreadable file or a bad option, saying which', () => {
+    const missing = run('no-such-page.html');
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('no-such-page.html');
+    const option = run('--yaml', 'test/fixtures/empty.html');
+    expect(option.code).toBe(2);
+    expect(option.stderr).toContain('--yaml');
+  });
+});
