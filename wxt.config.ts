@@ -18,20 +18,23 @@ export default defineConfig({
       }
     },
   },
-  manifest: {
+  manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
     permissions: ['storage'],
-    // Firefox: a stable add-on id, and the declaration that nothing is collected or sent anywhere.
-    browser_specific_settings: {
-      gecko: {
-        id: 'unsub-lens@unsub-lens',
-        data_collection_permissions: { required: ['none'] },
+    // Firefox only (Chrome lists the key as an error on its extensions page): a stable add-on id,
+    // and the declaration that nothing is collected or sent anywhere.
+    ...(browser === 'firefox' && {
+      browser_specific_settings: {
+        gecko: {
+          id: 'unsub-lens@unsub-lens',
+          data_collection_permissions: { required: ['none'] },
+        },
       },
-    },
+    }),
     commands: {
       _execute_action: { suggested_key: { default: 'Alt+Shift+U' } },
     },
-  },
+  }),
 });
