@@ -15,7 +15,7 @@ export const productNameSchema = z.strictObject({
   lang: z.enum(['en', 'zh']),
   kind: z.enum(['name', 'abbreviation', 'alias']),
   confidence: z.enum(['confirmed', 'inferred']),
-  note: text.optional(),
+  note: localized.optional(),
 });
 
 const phrases = z.array(text).min(1);

@@ -55,12 +55,24 @@ export function userRulesAsRules(settings: EngineSettings): Rule[] {
   });
 }
 
+/** The rules in effect: the catalog's and the user's own, without those switched off. */
+export function effectiveRules(catalog: Catalog, settings: EngineSettings = {}): Rule[] {
+  const disabled = new Set(settings.disabledRules ?? []);
+  return [...catalog.rules, ...userRulesAsRules(settings)].filter((rule) => !disabled.has(rule.id));
+}
+
 /** Builds the indexes once per catalog and settings; evaluating a row then costs a few look-ups. */
 export function compileCatalog(catalog: Catalog, settings: EngineSettings = {}): CompiledCatalog {
-  const disabled = new Set(settings.disabledRules ?? []);
-  const rules = [...catalog.rules, ...userRulesAsRules(settings)].filter((rule) => !disabled.has(rule.id));
+  return compileRules(effectiveRules(catalog, settings), settings.lang);
+}
+
+/**
+ * compileCatalog for rules already in effect. The content script receives them so from the
+ * background, and so carries no code for settings.
+ */
+export function compileRules(rules: readonly Rule[], lang: Lang = 'en'): CompiledCatalog {
   const compiled: CompiledCatalog = {
-    lang: settings.lang ?? 'en',
+    lang,
     rules: new Map(rules.map((rule) => [rule.id, rule])),
     names: new PhraseIndex(),
     phrases: { billingMode: new PhraseIndex(), status: new PhraseIndex(), tags: new PhraseIndex(), reasonText: new PhraseIndex() },
@@ -114,7 +126,7 @@ export function evaluateCompiled(resource: Resource, compiled: CompiledCatalog):
       }
       // A renamed or successor product is not the same product: a hint, never a certain block.
       const verdict = name.confidence === 'inferred' ? 'caution' : rule.verdict;
-      addReason(rule, verdict, { field: 'productType', text: resource.productType, matched: name.text }, name.note);
+      addReason(rule, verdict, { field: 'productType', text: resource.productType, matched: name.text }, name.note?.[lang]);
     }
   }
 

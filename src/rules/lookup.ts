@@ -44,7 +44,7 @@ export function buildLookupIndex(catalog: Catalog, settings: EngineSettings = {}
   };
   for (const rule of rules) {
     for (const name of rule.names ?? [])
-      add(rule, name.text, name.kind === 'alias' ? 9 : 10, name.confidence === 'inferred' ? name.note : undefined);
+      add(rule, name.text, name.kind === 'alias' ? 9 : 10, name.confidence === 'inferred' ? name.note?.[settings.lang ?? 'en'] : undefined);
     add(rule, rule.title.en, 8);
     add(rule, rule.title.zh, 8);
     for (const keyword of rule.keywords ?? []) add(rule, keyword, 6);

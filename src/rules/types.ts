@@ -36,7 +36,7 @@ export interface ProductName {
   kind: NameKind;
   confidence: Confidence;
   /** Why an inferred name is only a hint, shown with the "check" verdict. */
-  note?: string;
+  note?: Localized;
 }
 
 /** Phrases that, found in a row's field, make a condition rule match. */

@@ -294,9 +294,12 @@ describe('catalog hygiene', () => {
     expect(r.source.edition).toBe(r.source.url === SOURCE_2026 ? '2026-05-26' : '2020-01-14');
   });
 
-  it('gives every inferred name a note saying why it is only a hint', () => {
+  it('gives every inferred name a note saying why it is only a hint, in both languages', () => {
     const names = catalog.rules.flatMap((r) => [...(r.names ?? []), ...(r.match?.exceptProducts ?? [])]);
-    for (const name of names.filter((n) => n.confidence === 'inferred')) expect(name.note?.trim(), name.text).toBeTruthy();
+    for (const name of names.filter((n) => n.confidence === 'inferred')) {
+      expect(name.note?.en.trim(), name.text).toBeTruthy();
+      expect(name.note?.zh, name.text).toMatch(/[\u4e00-\u9fff]/);
+    }
   });
 
   it('shares no name or abbreviation between two rules, as the engine compares them', () => {

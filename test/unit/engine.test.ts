@@ -123,6 +123,13 @@ describe('inferred names: a hint, never a certain block', () => {
     expect(reasonFor({ productType }, id)?.note).toBeTruthy();
   });
 
+  it('says why in the badge language: a Chinese page gets a Chinese note', () => {
+    const [reason] = evaluate({ productType: '云搜索服务' }, catalog, { lang: 'zh' }).reasons;
+    expect(reason).toMatchObject({ ruleId: 'service/elasticsearch-service', verdict: 'caution' });
+    expect(reason!.note).toMatch(/云搜索服务/);
+    expect(reason!.note).not.toMatch(/[A-Za-z]{4,} [A-Za-z]{4,}/);
+  });
+
   it('专属云存储 is Dedicated Cloud Storage, not Dedicated Cloud: the longer name wins in Chinese too', () => {
     expect(ruleIds({ productType: '专属云存储' })).toEqual(['service/dedicated-cloud-storage']);
     expect(ruleIds({ productType: '专属云裸金属服务器' })).toEqual(['service/dedicated-cloud-bare-metal-server']);
