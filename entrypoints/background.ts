@@ -1,10 +1,12 @@
 import { browser } from 'wxt/browser';
+import { answerRequest } from '../src/background/requests';
 import { onBackgroundMessage } from '../src/popup/toolbar-badge';
 import { catalog } from '../src/rules/catalog';
 
 export default defineBackground(() => {
   browser.runtime.onMessage.addListener((message, sender) => {
-    if ((message as { type?: unknown } | null)?.type === 'get-catalog') return Promise.resolve(catalog);
+    const answer = answerRequest(message, catalog);
+    if (answer) return answer;
     onBackgroundMessage(message, sender);
     return undefined;
   });

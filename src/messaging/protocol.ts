@@ -1,6 +1,7 @@
 // Messages between the popup, the content script and the background, and what they carry.
-import type { Verdict } from '../rules/types';
+import type { Catalog, Rule, Verdict } from '../rules/types';
 import type { ColumnField } from '../page/columns';
+import type { Settings } from '../settings/settings';
 
 export interface RowSummary {
   /** Position of the row among the recognized data rows, from 0; what `reveal-row` takes. */
@@ -37,11 +38,29 @@ export interface PageSummary {
 }
 
 export type ContentRequest = { type: 'get-summary' } | { type: 'reveal-row'; index: number };
+
 /**
- * `get-catalog` answers the rule catalog: the content script asks for it once per page instead of
- * bundling it, which keeps the script that runs on every console visit small.
+ * What the content script needs of the settings, as the background worked it out from storage
+ * (checked, defaults where a stored value was unusable). The content script reads no storage itself:
+ * the code for that would be a third of its size budget.
  */
-export type BackgroundRequest = { type: 'blocked-count'; count: number | null } | { type: 'get-catalog' };
+export interface PageConfig extends Pick<Settings, 'enabled' | 'showAllowed' | 'language' | 'extraHeaders'> {
+  /** The rules in effect: the catalog's without those switched off, then the user's own. */
+  rules: Rule[];
+}
+
+/**
+ * `get-catalog` answers the rule catalog (the options page asks for it instead of bundling it);
+ * `get-page-config` answers a PageConfig, asked once per page and again whenever the settings change.
+ */
+export type BackgroundRequest = { type: 'blocked-count'; count: number | null } | { type: 'get-catalog' } | { type: 'get-page-config' };
+
+/** What the background answers each request with (blocked-count gets no answer). */
+export type BackgroundResponse<T extends BackgroundRequest> = T extends { type: 'get-catalog' }
+  ? Catalog
+  : T extends { type: 'get-page-config' }
+    ? PageConfig
+    : undefined;
 
 /** The popup asks the content script; undefined means no content script answered (not the page). */
 export type ContentResponse<T extends ContentRequest> = T extends { type: 'get-summary' } ? PageSummary | null : boolean;

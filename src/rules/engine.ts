@@ -98,6 +98,15 @@ const codePattern = /\b[A-Za-z]{2,}(?:[.-][A-Za-z0-9]+)+\b/g;
 // The page's own words come first, then what identifies the product, then the rest.
 const fieldOrder: EvidenceField[] = ['reasonText', 'productType', 'status', 'billingMode', 'tags', 'actionDisabled'];
 
+/**
+ * What of a resource the evaluation depends on: rows with the same key get the same evaluation.
+ * Keep in step with evaluateCompiled (specification, region and expiry are shown, never matched).
+ */
+export function evaluationKey(resource: Resource): string {
+  const { productType, billingMode, status, tags, actionDisabled, reasonText } = resource;
+  return JSON.stringify([productType, billingMode, status, tags, actionDisabled, reasonText]);
+}
+
 export function evaluateCompiled(resource: Resource, compiled: CompiledCatalog): Evaluation {
   const found = new Map<string, Reason>();
   const excepted = new Set<string>();

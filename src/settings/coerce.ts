@@ -1,7 +1,7 @@
-// Stored settings -> Settings, by hand. The content script reads settings through this, and zod
-// would cost it more than its whole size budget. Each field is taken only when it has the right
-// shape, else its default; every field not taken is reported as a problem so the caller can keep
-// the stored value aside instead of overwriting it later.
+// Stored settings -> Settings, by hand. The background reads settings through this for the content
+// script, and the popup for itself; zod would weigh more than either needs. Each field is taken only
+// when it has the right shape, else its default; every field not taken is reported as a problem so
+// the caller can keep the stored value aside instead of overwriting it later.
 import { columnFields, type ColumnField } from '../page/columns';
 import type { RuleVerdict, UserRule } from '../rules/types';
 import { defaultSettings, type LanguageChoice, type Settings } from './settings';

@@ -1,4 +1,4 @@
-// Bounds on what the settings may hold. Shared by the stored-value coercion (content script) and the
+// Bounds on what the settings may hold. Shared by the stored-value coercion (background, popup) and the
 // import schema (options page), so both accept exactly the same settings.
 
 /** A user rule id: kebab-case, as the catalog's own ids. */

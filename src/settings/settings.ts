@@ -1,4 +1,4 @@
-// The user's settings: their shape and defaults. Plain TypeScript so the content script can use it;
+// The user's settings: their shape and defaults. Plain TypeScript so every entrypoint can use it;
 // validation (zod) lives in settings-schema.ts, which only the options page and tests import.
 import type { UserRule } from '../rules/types';
 import type { ColumnField } from '../page/columns';

@@ -1,5 +1,6 @@
-// Where the settings live: browser.storage.sync, one versioned item. The content script imports this
-// file, so it reads stored values with the hand-written coercion and never with zod.
+// Where the settings live: browser.storage.sync, one versioned item. The background reads them here
+// for the content script (src/background/page-config.ts), the popup and options pages for
+// themselves; stored values go through the hand-written coercion, never through zod.
 //
 // A stored value that cannot be used as it is (corrupt, partial, wrong-typed, written by a later
 // version) is never silently lost: it is copied to local storage before anything can overwrite it,
@@ -9,6 +10,7 @@ import type { Settings } from './settings';
 import type { SettingsProblem } from './problems';
 import { coerceSettings, copyDefaultSettings } from './coerce';
 import { SYNC_ITEM_QUOTA_BYTES } from './limits';
+import { SETTINGS_AREA, SETTINGS_KEY } from './storage-keys';
 
 /** The stored shape's version. Raise it with a migration below when the shape changes. */
 export const SETTINGS_VERSION = 1;
@@ -21,7 +23,7 @@ export const SETTINGS_VERSION = 1;
 export const settingsMigrations: Record<number, (previous: unknown) => unknown> = {};
 
 /** The raw stored value: unknown until coerceSettings has looked at it. */
-export const settingsItem = storage.defineItem<unknown>('sync:settings', {
+export const settingsItem = storage.defineItem<unknown>(`${SETTINGS_AREA}:${SETTINGS_KEY}`, {
   version: SETTINGS_VERSION,
   migrations: settingsMigrations,
 });

@@ -1,0 +1,15 @@
+// The background's answers to the content script and the extension pages (see protocol.ts).
+import type { BackgroundRequest } from '../messaging/protocol';
+import type { Catalog } from '../rules/types';
+import { loadPageConfig } from './page-config';
+
+/**
+ * The answer to `message`, or undefined for a message this does not answer (so another listener's
+ * answer is not taken over). `blocked-count` is handled by the toolbar badge and gets no answer.
+ */
+export function answerRequest(message: unknown, catalog: Catalog): Promise<unknown> | undefined {
+  const type = (message as { type?: unknown } | null)?.type as BackgroundRequest['type'] | undefined;
+  if (type === 'get-catalog') return Promise.resolve(catalog);
+  if (type === 'get-page-config') return loadPageConfig(catalog);
+  return undefined;
+}
