@@ -59,7 +59,12 @@ const isMessageKey = (message: string): message is MessageKey => /^err[A-Z][A-Za
 /** zod's issues as problems in the user's language (the schema's messages are message keys). */
 export function issueProblems(issues: readonly z.core.$ZodIssue[]): SettingsProblem[] {
   const problems: SettingsProblem[] = [];
+  // zod still runs a list's length check on text given in its place ("names": "Cloud Phone Host"),
+  // which would add "too long (at most 20 characters)" to "expected a list": the type says it all.
+  const pathKey = (issue: z.core.$ZodIssue) => JSON.stringify(issue.path.map(String));
+  const wrongType = new Set(issues.filter((issue) => issue.code === 'invalid_type').map(pathKey));
   for (const issue of issues) {
+    if (issue.code !== 'invalid_type' && wrongType.has(pathKey(issue))) continue;
     const path = issue.path.map((part) => (typeof part === 'number' ? part : String(part)));
     const add = (message: MessageKey, args?: string[]) => problems.push(args ? { path, message, args } : { path, message });
     switch (issue.code) {

@@ -102,6 +102,39 @@ describe('an import that is refused', () => {
     expect(await refused({ extraHeaders: { prototype: ['x'] } })).toEqual(['extraHeaders.prototype: this key is not allowed']);
   });
 
+  it('refuses a __proto__ key inside a user rule, as the file spells it', async () => {
+    const text = '{"userRules": [{"id": "my-rule", "names": ["My Service"], "verdict": "blocked", "explanation": "", "__proto__": {"verdict": "caution"}}]}';
+    expect(await refused(text)).toEqual(['userRules[0].__proto__: this key is not allowed']);
+    expect(({} as Record<string, unknown>).verdict).toBeUndefined();
+  });
+
+  it('refuses a __proto__ key among the header names, as the file spells it', async () => {
+    expect(await refused('{"extraHeaders": {"__proto__": ["Product"]}}')).toEqual(['extraHeaders.__proto__: this key is not allowed']);
+  });
+
+  it.each([
+    ['user rules that are not a list', { userRules: { 'my-rule': rule() } }, 'userRules: expected a list'],
+    ['switched-off rules given as text', { disabledRules: 'trial' }, 'disabledRules: expected a list'],
+    ['header names given as text, not a list', { extraHeaders: { productType: 'Cloud Product' } }, 'extraHeaders.productType: expected a list'],
+    ['header names that are not an object', { extraHeaders: ['Cloud Product'] }, 'extraHeaders: expected an object'],
+    ['a user rule that is text', { userRules: ['My Service'] }, 'userRules[0]: expected an object'],
+    ['an explanation that is a number', { userRules: [rule({ explanation: 42 })] }, 'userRules[0].explanation: needs some text'],
+    // Text longer than the list's length limit: still only the one message.
+    ['names given as one text', { userRules: [rule({ names: 'Cloud Phone Host and its many other names' })] }, 'userRules[0].names: expected a list'],
+    ['user rules given as a long text', { userRules: 'x'.repeat(150) }, 'userRules: expected a list'],
+  ])('refuses %s, naming the field', async (_, file, message) => {
+    expect(await refused(file)).toEqual([message]);
+  });
+
+  it('refuses more user rules than the limit, saying it', async () => {
+    const userRules = Array.from({ length: 101 }, (_, i) => rule({ id: `rule-${i}`, names: [`Service ${i}`] }));
+    expect(await refused({ userRules })).toEqual(['userRules: too many (at most 100)']);
+  });
+
+  it('refuses a name longer than the limit, naming it', async () => {
+    expect(await refused({ userRules: [rule({ names: ['N'.repeat(101)] })] })).toEqual(['userRules[0].names[0]: too long (at most 100 characters)']);
+  });
+
   it('refuses a file over the size limit, saying the limit', async () => {
     const big = JSON.stringify({ userRules: [rule({ explanation: 'x'.repeat(300 * 1024) })] });
     const messages = await refused(big);
@@ -134,6 +167,9 @@ describe('an import that is refused', () => {
     ['a single letter', 'x', '"x" would match every product'],
     ['a single Chinese character', '云', '"云" would match every product'],
     ['punctuation only', '-/-', '"-/-" would match every product'],
+    ['a letter padded with zero-width spaces', '\u200Bx\u200B', '"\u200Bx\u200B" would match every product'],
+    ['a full-width letter', 'Ｘ', '"Ｘ" would match every product'],
+    ['a digit in brackets', '(7)', '"(7)" would match every product'],
   ])('refuses %s as a user rule name, naming the field', async (_, name, message) => {
     const messages = await refused({ userRules: [rule({ names: ['Fine Name', name] })] });
     expect(messages).toHaveLength(1);
@@ -185,6 +221,15 @@ describe('an import that is refused', () => {
     expect(messages).toEqual(
       expect.arrayContaining(['enabled: expected true or false', 'userRules[0].id: expected a kebab-case id such as "my-service"', expect.stringContaining('userRules[1].names[0]: "y"')]),
     );
+  });
+
+  it('changes nothing when valid settings are too large for sync storage', async () => {
+    // Within every per-field limit, yet over the 8 KB a sync item may hold.
+    const userRules = Array.from({ length: 12 }, (_, i) => rule({ id: `rule-${i}`, names: [`Service ${i}`], explanation: 'x'.repeat(900) }));
+    const outcome = await importSettingsText(JSON.stringify({ userRules }), store);
+    expect(outcome).toEqual({ ok: false, saveFailed: true });
+    expect(await fakeBrowser.storage.sync.get(null)).toEqual(before);
+    expect(store.draft).toEqual(current);
   });
 
   it('changes nothing when the save itself fails', async () => {
