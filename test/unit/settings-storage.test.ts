@@ -93,6 +93,49 @@ describe('loadSettings', () => {
     expect((await loadRejectedSettings())?.value).toEqual(stored);
   });
 
+  it('fills in the defaults for fields a partial value leaves out, with no problem', async () => {
+    await fakeBrowser.storage.sync.set({ settings: { showAllowed: true, disabledRules: ['trial'] } });
+    const loaded = await loadSettings();
+    expect(loaded.settings).toEqual({ ...defaultSettings, showAllowed: true, disabledRules: ['trial'] });
+    expect(loaded.problem).toBeUndefined();
+    expect(await loadRejectedSettings()).toBeNull();
+  });
+
+  it('takes nothing from __proto__, constructor or prototype keys, and pollutes no prototype', async () => {
+    // As JSON.parse makes them: own keys named __proto__, which a naive merge would follow.
+    const stored = JSON.parse(
+      '{"__proto__": {"enabled": false, "polluted": true}, "showAllowed": true,' +
+        ' "extraHeaders": {"__proto__": ["Product"], "constructor": ["Product"]},' +
+        ' "userRules": [{"id": "my-rule", "names": ["My Service"], "verdict": "blocked", "explanation": "", "__proto__": {"verdict": "caution"}}]}',
+    ) as unknown;
+    await fakeBrowser.storage.sync.set({ settings: stored });
+    const { settings, problem } = await loadSettings();
+    expect(settings).toEqual({ ...defaultSettings, showAllowed: true });
+    expect(problemPaths(problem!.problems).sort()).toEqual(['__proto__', 'extraHeaders.__proto__', 'extraHeaders.constructor', 'userRules[0].__proto__'].sort());
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(Object.getPrototypeOf(settings)).toBe(Object.prototype);
+    expect(Object.getPrototypeOf(settings.extraHeaders)).toBe(Object.prototype);
+    expect((await loadRejectedSettings())?.value).toEqual(stored);
+  });
+
+  it('keeps the first 100 user rules of an oversized list, and says the limit', async () => {
+    const userRules = Array.from({ length: 105 }, (_, i) => ({ id: `rule-${i}`, names: [`Service ${i}`], verdict: 'caution', explanation: '' }));
+    await fakeBrowser.storage.sync.set({ settings: { userRules } });
+    const { settings, problem } = await loadSettings();
+    expect(settings.userRules.map((rule) => rule.id)).toEqual(userRules.slice(0, 100).map((rule) => rule.id));
+    expect(problem!.problems).toEqual([{ path: ['userRules'], message: 'errTooMany', args: ['100'] }]);
+  });
+
+  it('still hands over the unusable value when local storage cannot keep it aside', async () => {
+    vi.spyOn(fakeBrowser.storage.local, 'set').mockRejectedValue(new Error('QUOTA_BYTES quota exceeded'));
+    await fakeBrowser.storage.sync.set({ settings: { enabled: 'no' } });
+    const { settings, problem } = await loadSettings();
+    expect(settings).toEqual(defaultSettings);
+    // The options page warns that saving would lose it, and can still export it.
+    expect(problem).toMatchObject({ kind: 'invalid', keptAside: false, value: { enabled: 'no' } });
+    expect((await syncSnapshot()).settings).toEqual({ enabled: 'no' });
+  });
+
   it('drops a stored user rule whose name would match every product', async () => {
     for (const name of ['a', ' ', '云', '--']) {
       fakeBrowser.reset();
@@ -166,7 +209,9 @@ describe('watchSettings', () => {
   });
 });
 
-describe('what the content script pulls in through storage.ts', () => {
+// The content script reads no settings (the background answers it); the background and the popup do,
+// and should not carry zod for it.
+describe('what storage.ts pulls in', () => {
   it('never reaches zod, directly or through another module', async () => {
     const { readFileSync, existsSync } = await import('node:fs');
     const { dirname, resolve } = await import('node:path');
