@@ -1,5 +1,6 @@
 // What the shipped code must not contain: code built from strings, markup built from strings, scripts
-// from elsewhere, and (in the content script, which runs on every console visit) zod.
+// from elsewhere, and (in the content script, which runs on every console visit) zod and the settings
+// storage code.
 import { describe, expect, it } from 'vitest';
 import { chromeDir, contentScriptFiles, firefoxDir, listFiles, read, readManifest } from './support/build-output';
 
@@ -78,6 +79,20 @@ describe.each(builds)('$name bundles', ({ dir, command }) => {
     const background = manifest.background as { service_worker?: string; scripts?: string[] };
     const targets = [...contentScriptFiles(dir).filter((file) => file.endsWith('.js')), ...(background.service_worker ? [background.service_worker] : background.scripts ?? [])];
     expect(scan(dir, targets, [{ what: 'network API', pattern: networkApis }])).toEqual([]);
+  });
+
+  it('keep the settings storage and checking code out of the content script', () => {
+    // The background reads the settings and answers the content script with the rules in effect.
+    const marks = [
+      { what: '@wxt-dev/storage', pattern: /\[@wxt-dev\/storage\]|Storage key should be in the form/g },
+      { what: 'settings coercion', pattern: /\berrExpectedBoolean\b|\berrRuleIdToSwitch\b/g },
+    ];
+    const content = contentScriptFiles(dir).filter((file) => file.endsWith('.js'));
+    expect(scan(dir, content, marks)).toEqual([]);
+    // The marks are real: the background carries them.
+    const background = readManifest(dir, command).background as { service_worker?: string; scripts?: string[] };
+    const backgroundFiles = background.service_worker ? [background.service_worker] : (background.scripts ?? []);
+    expect(new Set(scan(dir, backgroundFiles, marks).map((finding) => finding.what))).toEqual(new Set(marks.map((mark) => mark.what)));
   });
 
   it('keep zod out of the content script', () => {

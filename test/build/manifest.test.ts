@@ -54,6 +54,24 @@ describe.each(builds)('$name manifest', ({ dir, command, version }) => {
     for (const script of scripts) expect([...script.matches].sort()).toEqual([...consoleMatches].sort());
   });
 
+  it('injects into the console page itself only, in the isolated world', () => {
+    for (const script of manifest().content_scripts ?? []) {
+      const { all_frames, match_about_blank, match_origin_as_fallback, world } = script as Record<string, unknown>;
+      // Frames of other origins inside the console, and the page's own JavaScript, never see the script.
+      expect({ all_frames, match_about_blank, match_origin_as_fallback }).toEqual({ all_frames: undefined, match_about_blank: undefined, match_origin_as_fallback: undefined });
+      expect(world === undefined || world === 'ISOLATED', `world: ${String(world)}`).toBe(true);
+    }
+  });
+
+  it('declares nothing beyond what the extension uses', () => {
+    // A new key (sandbox, oauth2, declarative_net_request, update_url, ...) must be added here on purpose.
+    const known = [
+      'manifest_version', 'name', 'description', 'version', 'icons', 'default_locale', 'permissions',
+      'browser_specific_settings', 'commands', 'background', 'action', 'browser_action', 'options_ui', 'content_scripts',
+    ];
+    expect(Object.keys(manifest()).filter((key) => !known.includes(key))).toEqual([]);
+  });
+
   it('exposes nothing to web pages and keeps the default content security policy', () => {
     const m = manifest();
     expect(m.web_accessible_resources).toBeUndefined();
