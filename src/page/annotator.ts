@@ -4,7 +4,7 @@
 // writes are ignored, so it never feeds itself.
 import type { Diagnostics, PageSummary, RowSummary } from '../messaging/protocol';
 import type { Evaluation, Lang, Verdict } from '../rules/types';
-import { evaluateCompiled, type CompiledCatalog } from '../rules/engine';
+import { evaluateCompiled, evaluationKey, type CompiledCatalog } from '../rules/engine';
 import { annotateRow, clearAll, clearRow, isOwnNode } from '../badges/row-annotation';
 import {
   componentParts,
@@ -312,7 +312,7 @@ export class Annotator {
 
   /** The engine's answer for what a row shows; rows showing the same things share it. */
   private evaluationOf(reading: Extract<RowReading, { kind: 'resource' }>): Evaluation {
-    const key = JSON.stringify(reading.resource);
+    const key = evaluationKey(reading.resource);
     let evaluation = this.evaluations.get(key);
     if (!evaluation) {
       evaluation = evaluateCompiled(reading.resource, this.options.compiled);

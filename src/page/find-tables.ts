@@ -97,8 +97,11 @@ export function collapse(text: string): string {
 
 // Table sections, rows and cells by tag name rather than tBodies/rows/cells: the same code then runs on
 // any DOM (happy-dom in the CLI lacks some of those collections).
-function childrenNamed(parent: Element, ...names: string[]): Element[] {
-  return [...parent.children].filter((child) => names.includes(child.tagName));
+function childrenNamed(parent: Element, name: string, other?: string): Element[] {
+  const found: Element[] = [];
+  for (let child = parent.firstElementChild; child; child = child.nextElementSibling)
+    if (child.tagName === name || child.tagName === other) found.push(child);
+  return found;
 }
 
 function sectionRows(table: Element, section: 'THEAD' | 'TBODY'): Element[] {

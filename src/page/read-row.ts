@@ -26,6 +26,17 @@ export type RowReading =
 
 const noDataKeys = new Set(noDataTexts.map((text) => normalizeText(text).compact));
 const actionKeys = new Set(unsubscribeActionTexts.map((text) => normalizeText(text).compact));
+/** Action labels repeat on every row ("Renew", "Unsubscribe"): each is normalized once. */
+const actionLabels = new Map<string, boolean>();
+
+function isUnsubscribeLabel(label: string): boolean {
+  let known = actionLabels.get(label);
+  if (known === undefined) {
+    known = actionKeys.has(normalizeText(label).compact);
+    if (actionLabels.size < 200) actionLabels.set(label, known);
+  }
+  return known;
+}
 
 function text(element: Element | undefined): string {
   return element ? collapse(element.textContent ?? '') : '';
@@ -77,7 +88,7 @@ function isDisabled(element: Element): boolean {
 function readAction(cell: Element | undefined): { disabled?: boolean; reason?: string } {
   if (!cell) return {};
   for (const action of cell.querySelectorAll(actionSelector)) {
-    if (!actionKeys.has(normalizeText(text(action)).compact)) continue;
+    if (!isUnsubscribeLabel(text(action))) continue;
     const disabled = isDisabled(action) || Boolean(action.parentElement?.closest('[aria-disabled="true"], [disabled]'));
     const reason = disabled ? action.getAttribute('title') ?? action.getAttribute('data-tooltip') ?? undefined : undefined;
     return { disabled, ...(reason ? { reason } : {}) };
@@ -85,14 +96,20 @@ function readAction(cell: Element | undefined): { disabled?: boolean; reason?: s
   return {};
 }
 
+/** The first two cells that are not checkbox cells: only whether there are none, one or more matters. */
+function filledCells(cells: Element[]): Element[] {
+  const filled: Element[] = [];
+  for (const cell of cells) if (!cell.matches(checkboxCellSelector) && filled.push(cell) === 2) break;
+  return filled;
+}
+
 function classifyNonResource(row: Element, own: Element[], placed: PlacedCell[], table: ResourceTable): SkipReason | undefined {
   if (row.matches(detailRowSelector)) return 'detail row';
   if (row.matches(noDataRowSelector)) return 'no data row';
-  const isFilled = (cell: Element) => !cell.matches(checkboxCellSelector);
-  const filled = placed.filter(({ cell }) => isFilled(cell));
+  const filled = filledCells(placed.map(({ cell }) => cell));
   if (!filled.length) return 'empty row';
   if (own.every((cell) => cell.tagName === 'TH' || cell.getAttribute('role') === 'columnheader')) return 'header row';
-  const ownFilled = own.filter(isFilled);
+  const ownFilled = filledCells(own);
   // One cell across the table: a "no data" line or a group header ("Region: CN-Hong Kong"). A row whose
   // only own cell sits beside cells spanning down from above (rowspan) is a resource.
   if (ownFilled.length === 1 && table.width > 2 && (filled.length === 1 || spanOf(ownFilled[0]!) > 1)) {

@@ -1,8 +1,9 @@
 // The verdict engine: what a row of the Unsubscriptions page shows -> blocked / caution / allowed,
 // with the rules that say so. Expected values come from the source list and domain.md, not from runs.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { catalog } from '../../src/rules/catalog';
-import { compileCatalog, evaluate, evaluateCompiled, USER_RULE_PREFIX } from '../../src/rules/engine';
+import { compileCatalog, evaluate, evaluateCompiled, evaluationKey, USER_RULE_PREFIX } from '../../src/rules/engine';
 import { lookup } from '../../src/rules/lookup';
 import { normalizeText } from '../../src/rules/text-match';
 import type { EngineSettings, Reason, Resource, Rule, UserRule } from '../../src/rules/types';
@@ -579,5 +580,42 @@ describe('every rule of the catalog can be reached', () => {
       expect(byEngine || byLookup, r.id).toBe(true);
       if (!byEngine) expect(r.group, `${r.id} is reachable only by look-up`).toBe('not-listed');
     }
+  });
+});
+
+describe('evaluationKey: rows that show the same get the same evaluation', () => {
+  const field = fc.constantFrom(undefined, 'Simple Message Notification', 'Elastic Cloud Server', 'Yearly/Monthly', 'Expired', '资源包', 'CBC.99003649', 'Trial');
+  const resource = fc.record(
+    {
+      productType: field,
+      billingMode: field,
+      status: field,
+      specification: field,
+      region: field,
+      expiry: field,
+      tags: fc.option(fc.array(field.map((t) => t ?? 'Trial'), { maxLength: 2 }), { nil: undefined }),
+      actionDisabled: fc.option(fc.constant(true), { nil: undefined }),
+      reasonText: field,
+    },
+    { requiredKeys: [] },
+  );
+
+  it('equal keys always mean equal evaluations, whatever specification, region and expiry show', () => {
+    fc.assert(
+      fc.property(resource, resource, (a, b) => {
+        const shown = { ...b, productType: a.productType, billingMode: a.billingMode, status: a.status, tags: a.tags, actionDisabled: a.actionDisabled, reasonText: a.reasonText };
+        expect(evaluationKey(shown)).toBe(evaluationKey(a));
+        const strip = (e: ReturnType<typeof evaluate>) => e.reasons.map((r) => [r.ruleId, r.verdict, r.evidence.field, r.evidence.matched]);
+        expect(strip(evaluate(shown, catalog))).toEqual(strip(evaluate(a, catalog)));
+        if (evaluationKey(a) === evaluationKey(b)) expect(evaluate(b, catalog)).toEqual(evaluate(a, catalog));
+      }),
+      { seed: 20261201, numRuns: 300 },
+    );
+  });
+
+  it('differs when a field the rules read differs', () => {
+    expect(evaluationKey({ productType: 'SMN' })).not.toBe(evaluationKey({ productType: 'ECS' }));
+    expect(evaluationKey({ productType: 'SMN' })).not.toBe(evaluationKey({ productType: 'SMN', actionDisabled: true }));
+    expect(evaluationKey({ status: 'a', billingMode: 'b' })).not.toBe(evaluationKey({ status: 'b', billingMode: 'a' }));
   });
 });
