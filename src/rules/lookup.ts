@@ -1,7 +1,7 @@
 // Free-text look-up over the catalog: "SMN", "消息通知服务", "anti ddos", "notifcation", "coupon".
 import type { Catalog, EngineSettings, Lang, Rule, RuleSource, RuleVerdict } from './types';
 import { normalizeText } from './text-match';
-import { userRulesAsRules } from './engine';
+import { effectiveRules } from './engine';
 import { memoByCatalogAndSettings } from './memo';
 
 export interface LookupHit {
@@ -35,8 +35,7 @@ export interface LookupIndex {
 }
 
 export function buildLookupIndex(catalog: Catalog, settings: EngineSettings = {}): LookupIndex {
-  const disabled = new Set(settings.disabledRules ?? []);
-  const rules = [...catalog.rules, ...userRulesAsRules(settings)].filter((rule) => !disabled.has(rule.id));
+  const rules = effectiveRules(catalog, settings);
   const entries: Entry[] = [];
   const add = (rule: Rule, text: string, weight: number, inferredNote?: string) => {
     const { compact, boundary, words } = normalizeText(text);
