@@ -68,14 +68,14 @@ interface IndexedPhrase<T> {
  * so "Dedicated Cloud Bare Metal Server" is not also "Dedicated Cloud".
  */
 export class PhraseIndex<T> {
-  private readonly byFirstChar = new Map<string, IndexedPhrase<T>[]>();
+  readonly #byFirstChar = new Map<string, IndexedPhrase<T>[]>();
 
   add(phrase: string, value: T): void {
     const { compact } = normalizeText(phrase);
     if (!compact) return;
     const first = compact[0]!;
-    let bucket = this.byFirstChar.get(first);
-    if (!bucket) this.byFirstChar.set(first, (bucket = []));
+    let bucket = this.#byFirstChar.get(first);
+    if (!bucket) this.#byFirstChar.set(first, (bucket = []));
     bucket.push({ compact, phrase, value });
   }
 
@@ -86,7 +86,7 @@ export class PhraseIndex<T> {
     const found: PhraseMatch<T>[] = [];
     for (let start = 0; start < compact.length; start++) {
       if (!boundary[start]) continue;
-      const bucket = this.byFirstChar.get(compact[start]!);
+      const bucket = this.#byFirstChar.get(compact[start]!);
       if (!bucket) continue;
       for (const entry of bucket) {
         const end = start + entry.compact.length;
