@@ -4,6 +4,7 @@ import type { Translate } from '../i18n/messages';
 import type { Settings } from '../settings/settings';
 import type { SettingsProblem } from '../settings/problems';
 import { formatPath } from '../settings/problems';
+import { showInvisible } from '../i18n/visible-text';
 import type { SettingsStore } from './settings-store';
 
 export interface OptionsContext {
@@ -19,8 +20,12 @@ export interface OptionsContext {
   announce(text: string): void;
 }
 
-/** "userRules[3].names: add at least one name", in the user's language. */
+/**
+ * "userRules[3].names: add at least one name", in the user's language. The path and the values come
+ * from the user's text: characters that cannot be seen are written out (\u200B), or the message would
+ * refuse what looks like a fine name.
+ */
 export function problemText(problem: SettingsProblem, t: Translate): string {
-  const message = t(problem.message, ...(problem.args ?? []));
-  return problem.path.length ? `${formatPath(problem.path)}: ${message}` : message;
+  const message = t(problem.message, ...(problem.args ?? []).map(showInvisible));
+  return problem.path.length ? `${showInvisible(formatPath(problem.path))}: ${message}` : message;
 }

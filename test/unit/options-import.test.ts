@@ -80,6 +80,10 @@ describe('an import that is refused', () => {
     expect(await refused({ enabeld: true })).toEqual(['enabeld: unknown field']);
   });
 
+  it('writes out the invisible character in a field name that only looks known', async () => {
+    expect(await refused({ 'enabled\u200B': true })).toEqual([String.raw`enabled\u200B: unknown field`]);
+  });
+
   it('names an unknown field inside a user rule', async () => {
     expect(await refused({ userRules: [rule({ colour: 'red' })] })).toEqual(['userRules[0].colour: unknown field']);
   });
@@ -167,7 +171,9 @@ describe('an import that is refused', () => {
     ['a single letter', 'x', '"x" would match every product'],
     ['a single Chinese character', '云', '"云" would match every product'],
     ['punctuation only', '-/-', '"-/-" would match every product'],
-    ['a letter padded with zero-width spaces', '\u200Bx\u200B', '"\u200Bx\u200B" would match every product'],
+    // The zero-width spaces are written out: the user sees why "x" was refused.
+    ['a letter padded with zero-width spaces', '\u200Bx\u200B', String.raw`"\u200Bx\u200B" would match every product`],
+    ['a letter after a right-to-left override', '\u202Ex', String.raw`"\u202Ex" would match every product`],
     ['a full-width letter', 'Ｘ', '"Ｘ" would match every product'],
     ['a digit in brackets', '(7)', '"(7)" would match every product'],
   ])('refuses %s as a user rule name, naming the field', async (_, name, message) => {

@@ -175,6 +175,27 @@ describe('your own rules', () => {
     expect(document.activeElement).toBe(field('Name'));
   });
 
+  it('writes out the zero-width characters around a one-letter name, so the refusal makes sense', async () => {
+    await open();
+    button('add-rule').click();
+    fill(field('Name'), '\u200Bx\u200B');
+    await submit();
+    expect(text(editor().querySelector('.form-errors'))).toBe(
+      String.raw`Name: "\u200Bx\u200B" would match every product: a name needs at least two letters or digits`,
+    );
+    expect((await stored()).userRules).toEqual([]);
+  });
+
+  it('writes out a right-to-left override in another name, in Chinese too', async () => {
+    await saveSettings({ ...defaultSettings, language: 'zh' });
+    await open();
+    button('add-rule').click();
+    fill(field('名称'), 'Cloud Phone Host');
+    fill(field('其他名称'), 'CPH\n\u202Ex');
+    await submit();
+    expect(text(editor().querySelector('.form-errors'))).toContain(String.raw`"\u202Ex" 会匹配所有产品`);
+  });
+
   it('refuses an empty name', async () => {
     await open();
     button('add-rule').click();
