@@ -3,6 +3,7 @@ import type { Diagnostics, PageSummary, RowSummary } from '../messaging/protocol
 import type { Translate } from '../i18n/messages';
 import type { ColumnField } from '../page/columns';
 import { columnLabelKey } from './column-labels';
+import { skippedText } from './skip-reasons';
 import { verdictLabelKey } from './verdict';
 
 // Page text can hold line breaks; one row stays on one line of the report.
@@ -18,9 +19,7 @@ export function diagnosticsLines(diagnostics: Diagnostics, t: Translate): string
   const columns = (Object.entries(diagnostics.columns) as [ColumnField, string][])
     .map(([field, header]) => `${t(columnLabelKey[field])} = "${header}"`)
     .join(', ');
-  const skipped = Object.entries(diagnostics.skippedReasons)
-    .map(([why, count]) => `${why}: ${count}`)
-    .join(', ');
+  const skipped = skippedText(diagnostics.skippedReasons, t);
   return [
     t('diagTables', diagnostics.tables),
     `${t('diagColumnsFound')}: ${columns || t('none')}`,

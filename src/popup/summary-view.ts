@@ -5,6 +5,7 @@ import type { ColumnField } from '../page/columns';
 import type { Translate } from '../i18n/messages';
 import { h, replaceChildren } from './dom';
 import { columnLabelKey } from './column-labels';
+import { skippedText } from './skip-reasons';
 import { verdictPill } from './verdict';
 
 export interface SummaryActions {
@@ -24,7 +25,7 @@ function countBox(label: string, count: number, verdict: string): HTMLElement {
 function diagnosticsView(summary: PageSummary, t: Translate): HTMLElement {
   const d = summary.diagnostics;
   const found = Object.entries(d.columns) as [ColumnField, string][];
-  const skipped = Object.entries(d.skippedReasons);
+  const skipped = skippedText(d.skippedReasons, t);
   const hasTrouble = d.errors.length > 0 || summary.rows.length === 0;
   return h(
     'details',
@@ -40,7 +41,7 @@ function diagnosticsView(summary: PageSummary, t: Translate): HTMLElement {
       h('dt', null, t('diagColumnsMissing')),
       h('dd', null, d.missingColumns.length ? d.missingColumns.map((field) => h('span', { class: 'chip chip-missing' }, t(columnLabelKey[field]))) : t('none')),
       h('dt', null, t('diagRowsLabel')),
-      h('dd', null, t('diagRows', d.rowsRead, d.rowsSkipped), skipped.length ? ` (${skipped.map(([why, n]) => `${why}: ${n}`).join(', ')})` : ''),
+      h('dd', null, t('diagRows', d.rowsRead, d.rowsSkipped), skipped ? ` (${skipped})` : ''),
       h('dt', null, t('diagErrors')),
       h('dd', null, d.errors.length ? h('ul', { class: 'errors' }, d.errors.map((error) => h('li', null, error))) : t('none')),
     ),

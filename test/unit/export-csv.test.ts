@@ -104,6 +104,7 @@ describe('summaryReport', () => {
     const report = summaryReport(summary, zh);
     expect(report).toContain('不可退订: 2 · 需核实: 1 · 无规则: 1');
     expect(report).toContain('未找到的列: 计费模式');
+    expect(report).toContain('读取 4 行，跳过 1 行 (详情行: 1)');
   });
 });
 

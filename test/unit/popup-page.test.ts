@@ -4,6 +4,8 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { mountPopup } from '../../src/popup/popup';
 import { tabIdFromSearch, targetTabId } from '../../src/popup/target-tab';
 import type { ContentRequest, PageSummary } from '../../src/messaging/protocol';
+import { saveSettings } from '../../src/settings/storage';
+import { defaultSettings } from '../../src/settings/settings';
 
 const summary: PageSummary = {
   url: 'https://account-intl.huaweicloud.com/usercenter/#/userindex/retreatManagement',
@@ -102,6 +104,18 @@ describe('the page section on the Unsubscriptions page', () => {
     expect(text(entry('Errors'))).toBe('none');
     // Nothing went wrong, so the details stay folded.
     expect(root.querySelector<HTMLDetailsElement>('.diagnostics')!.open).toBe(false);
+  });
+
+  it('says why rows were skipped in Chinese when the UI speaks Chinese', async () => {
+    await saveSettings({ ...defaultSettings, language: 'zh' });
+    answerWith(() => ({
+      ...summary,
+      diagnostics: { ...summary.diagnostics, rowsSkipped: 6, skippedReasons: { 'detail row': 2, 'group header': 1, 'no data row': 1, error: 1, 'not read yet': 1 } },
+    }));
+    await openPopup();
+    const terms = [...root.querySelectorAll('.diagnostics dt')].map(text);
+    const rows = [...root.querySelectorAll('.diagnostics dd')][terms.indexOf('行')]!;
+    expect(text(rows)).toBe('读取 6 行，跳过 6 行 (详情行: 2, 分组标题行: 1, “暂无数据”行: 1, 出错: 1, 尚未读取: 1)');
   });
 
   it('exports the rows as a CSV file', async () => {
