@@ -6,7 +6,7 @@ import type { SettingsProblem } from '../settings/problems';
 import { columnLabelKey } from '../popup/column-labels';
 import { h, replaceChildren } from '../popup/dom';
 import { problemText, type OptionsContext } from './context';
-import { splitLines } from './user-rules-view';
+import { textLines } from './user-rules-view';
 
 export function headerProblems(field: ColumnField, lines: readonly string[]): SettingsProblem[] {
   const problems: SettingsProblem[] = [];
@@ -24,10 +24,20 @@ export function headersView(ctx: OptionsContext): HTMLElement {
     const area = h('textarea', { id, rows: 2, 'data-column': field, 'aria-describedby': `${id}-known ${id}-errors` });
     area.value = (ctx.store.draft.extraHeaders[field] ?? []).join('\n');
     const errors = h('p', { class: 'error-text', id: `${id}-errors`, 'aria-live': 'polite' });
+    // Said by the field's label and line ("Status, line 2: too long"), not by the settings path.
     area.addEventListener('change', () => {
-      const lines = [...new Set(splitLines(area.value))];
+      // The same name twice is kept once; line numbers stay those of the box, blank lines included.
+      const entries = textLines(area.value).filter((entry, i, all) => all.findIndex((other) => other.text === entry.text) === i);
+      const lines = entries.map((entry) => entry.text);
       const problems = headerProblems(field, lines);
-      replaceChildren(errors, problems.map((p) => problemText(p, t)).join(' '));
+      const problemLine = (problem: SettingsProblem) => {
+        const index = problem.path[2];
+        const where = typeof index === 'number' ? t('headersLine', t(columnLabelKey[field]), entries[index]?.line ?? index + 1) : t(columnLabelKey[field]);
+        return `${where}: ${problemText({ ...problem, path: [] }, t)}`;
+      };
+      replaceChildren(errors, problems.map(problemLine).join(' '));
+      if (problems.length) area.setAttribute('aria-invalid', 'true');
+      else area.removeAttribute('aria-invalid');
       if (problems.length) return;
       void ctx.edit((draft) => {
         const extraHeaders = { ...draft.extraHeaders };

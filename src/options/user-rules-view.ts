@@ -8,11 +8,12 @@ import { h, replaceChildren, uniqueId } from '../popup/dom';
 import { verdictPill } from '../popup/verdict';
 import { problemText, type OptionsContext } from './context';
 
-export function splitLines(text: string): string[] {
+/** The lines with text, trimmed, each with its line number in the box (from 1), for messages. */
+export function textLines(text: string): { text: string; line: number }[] {
   return text
     .split(/\r?\n/)
-    .map((line) => line.trim())
-    .filter(Boolean);
+    .map((line, index) => ({ text: line.trim(), line: index + 1 }))
+    .filter((entry) => entry.text);
 }
 
 export function userRulesView(ctx: OptionsContext): HTMLElement {
@@ -89,21 +90,35 @@ export function userRulesView(ctx: OptionsContext): HTMLElement {
     const verdictName = uniqueId('verdict');
     const verdictRadio = (value: RuleVerdict, label: string) =>
       h('label', { class: 'radio' }, h('input', { type: 'radio', name: verdictName, value, checked: (existing?.verdict ?? 'blocked') === value }), label);
-    const errors = h('ul', { class: 'form-errors', 'aria-live': 'polite' });
+    const errorsId = uniqueId('rule-errors');
+    const errors = h('ul', { id: errorsId, class: 'form-errors', 'aria-live': 'polite' });
 
+    let aliasLines: { text: string; line: number }[] = [];
     const fieldLabel = (problem: SettingsProblem) => {
-      const [field, line] = problem.path;
-      if (field === 'names' && typeof line === 'number') return line === 0 ? t('userRuleName') : t('userRuleAliasLine', line);
+      const [field, index] = problem.path;
+      // Other names are counted by the box's own lines, blank ones included, as the user sees them.
+      if (field === 'names' && typeof index === 'number')
+        return index === 0 ? t('userRuleName') : t('userRuleAliasLine', aliasLines[index - 1]?.line ?? index);
       if (field === 'names' || field === 'id') return t('userRuleName');
       if (field === 'explanation') return t('userRuleExplanation');
       if (field === 'verdict') return t('userRuleVerdict');
       return '';
     };
 
+    /** The field a problem is about, to mark and to focus. */
+    const fieldOf = (problem: SettingsProblem): HTMLElement => {
+      const [field, index] = problem.path;
+      if (field === 'names' && typeof index === 'number' && index > 0) return aliases;
+      if (field === 'explanation') return explanation;
+      if (field === 'verdict') return editorSlot.querySelector<HTMLInputElement>(`input[name="${verdictName}"]`) ?? name;
+      return name;
+    };
+
     const submit = async (event: Event) => {
       event.preventDefault();
       const others = ctx.store.draft.userRules.filter((_, i) => i !== index);
-      const names = [name.value.trim(), ...splitLines(aliases.value)].filter((n, i) => i === 0 || n);
+      aliasLines = textLines(aliases.value);
+      const names = [name.value.trim(), ...aliasLines.map((entry) => entry.text)];
       const verdict = (editorSlot.querySelector<HTMLInputElement>(`input[name="${verdictName}"]:checked`)?.value ?? 'blocked') as RuleVerdict;
       const rule: UserRule = {
         id: existing?.id ?? uniqueRuleId(names[0] ?? '', others.map((r) => r.id)),
@@ -112,7 +127,15 @@ export function userRulesView(ctx: OptionsContext): HTMLElement {
         explanation: explanation.value.trim(),
       };
       const problems = validateUserRule(rule, others);
+      for (const field of [name, aliases, explanation]) {
+        field.removeAttribute('aria-invalid');
+        field.removeAttribute('aria-describedby');
+      }
       if (problems.length) {
+        for (const field of new Set(problems.map(fieldOf))) {
+          field.setAttribute('aria-invalid', 'true');
+          field.setAttribute('aria-describedby', errorsId);
+        }
         replaceChildren(
           errors,
           problems.map((problem) => {
@@ -121,7 +144,7 @@ export function userRulesView(ctx: OptionsContext): HTMLElement {
             return h('li', { class: 'error-text' }, label ? `${label}: ${message}` : problemText(problem, t));
           }),
         );
-        (problems[0]?.path[0] === 'explanation' ? explanation : problems.some((p) => typeof p.path[1] === 'number' && p.path[1] > 0) ? aliases : name).focus();
+        fieldOf(problems[0]!).focus();
         return;
       }
       const ok = await ctx.edit((draft) => {

@@ -214,6 +214,21 @@ describe('your own rules', () => {
     expect((await stored()).userRules).toEqual([]);
   });
 
+  it('counts other names by the lines of the box, marks that box and moves to it', async () => {
+    await open();
+    button('add-rule').click();
+    fill(field('Name'), 'Cloud Phone Host');
+    fill(field('Other names'), 'CPH\n\n云');
+    await submit();
+    expect(text(editor().querySelector('.form-errors'))).toBe('Other names, line 3: "云" would match every product: a name needs at least two letters or digits');
+    expect(field('Other names').getAttribute('aria-invalid')).toBe('true');
+    expect(field('Name').hasAttribute('aria-invalid')).toBe(false);
+    expect(document.activeElement).toBe(field('Other names'));
+    fill(field('Other names'), 'CPH');
+    await submit();
+    expect((await stored()).userRules.map((rule) => rule.names)).toEqual([['Cloud Phone Host', 'CPH']]);
+  });
+
   it('gives a second rule with the same name its own id', async () => {
     await saveSettings({ ...defaultSettings, userRules: [{ id: 'workspace', names: ['Workspace'], verdict: 'blocked', explanation: '' }] });
     await open();
@@ -262,8 +277,23 @@ describe('column header names', () => {
     const area = root.querySelector<HTMLTextAreaElement>('[data-column="status"]')!;
     fill(area, 'x'.repeat(101));
     await settle();
-    expect(text(area.parentElement!.querySelector('.error-text'))).toBe('extraHeaders.status[0]: too long (at most 100 characters)');
+    expect(text(area.parentElement!.querySelector('.error-text'))).toBe('Status, line 1: too long (at most 100 characters)');
+    expect(area.getAttribute('aria-invalid')).toBe('true');
     expect((await stored()).extraHeaders).toEqual({});
+  });
+
+  it('names the line of the box as the user sees it, blank lines and repeats included', async () => {
+    await saveSettings({ ...defaultSettings, language: 'zh' });
+    await open();
+    const area = root.querySelector<HTMLTextAreaElement>('[data-column="billingMode"]')!;
+    fill(area, `Charging\n\nCharging\n${'x'.repeat(101)}`);
+    await settle();
+    expect(text(area.parentElement!.querySelector('.error-text'))).toBe('计费模式第 4 行: 过长（最多 100 个字符）');
+    fill(area, 'Charging');
+    await settle();
+    expect(text(area.parentElement!.querySelector('.error-text'))).toBe('');
+    expect(area.hasAttribute('aria-invalid')).toBe(false);
+    expect((await stored()).extraHeaders).toEqual({ billingMode: ['Charging'] });
   });
 });
 
