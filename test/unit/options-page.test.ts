@@ -107,6 +107,17 @@ describe('switches', () => {
     expect(text(root.querySelector('[data-rule="service/simple-message-notification"] + div label'))).toContain('消息通知服务');
     expect(document.activeElement).toBe(root.querySelector('[data-setting="language"][value="zh"]'));
   });
+
+  it('follows the browser\'s language while "follow the page" is chosen, and English once chosen', async () => {
+    vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockReturnValue('zh-CN');
+    await open();
+    expect(text(root.querySelector('#general-title'))).toBe('常规');
+    expect(document.documentElement.lang).toBe('zh-CN');
+    toggle(root.querySelector<HTMLInputElement>('[data-setting="language"][value="en"]')!);
+    await vi.waitFor(() => expect(text(root.querySelector('#general-title'))).toBe('General'));
+    expect(document.documentElement.lang).toBe('en');
+    expect(document.title).toBe('Unsub Lens - Options');
+  });
 });
 
 describe('a failed save', () => {

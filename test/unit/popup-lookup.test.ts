@@ -164,6 +164,29 @@ describe('the popup look-up', () => {
     expect(text(options()[0]!.querySelector('strong'))).toBe('消息通知服务');
   });
 
+  it.each([
+    ['zh-CN', 'zh-CN', '不可退订'],
+    ['zh-TW', 'zh-CN', '不可退订'],
+    ['en-GB', 'en', 'Cannot unsubscribe'],
+    ['de', 'en', 'Cannot unsubscribe'],
+  ])('with "follow the page" chosen, follows a browser in %s', async (browserLanguage, htmlLang, blocked) => {
+    vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockReturnValue(browserLanguage);
+    await saveSettings({ ...defaultSettings, language: 'page' });
+    const { input } = await openPopup();
+    expect(document.documentElement.lang).toBe(htmlLang);
+    type(input, 'SMN');
+    expect(text(options()[0]!.querySelector('.verdict'))).toBe(blocked);
+  });
+
+  it('speaks English when English is chosen, whatever the browser speaks', async () => {
+    vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockReturnValue('zh-CN');
+    await saveSettings({ ...defaultSettings, language: 'en' });
+    const { input } = await openPopup();
+    expect(root.querySelector('h1')!.textContent).toBe('Unsub Lens');
+    type(input, '消息通知服务');
+    expect(text(options()[0]!.querySelector('strong'))).toBe('Simple Message Notification');
+  });
+
   it('puts page-like text from a user rule in as text, never as markup', async () => {
     await saveSettings({
       ...defaultSettings,
