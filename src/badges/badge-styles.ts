@@ -1,56 +1,62 @@
 // The badge's styles, inside its shadow root: the console's CSS cannot reach in, and none leaks out.
 // `!important` on :host because the page's rules for the host element would otherwise win.
+// The host is a block of its own under the cell's text, so a narrow cell (or one with `nowrap`) never
+// pushes it out of sight; the label may break between words, never inside one.
 export const badgeCss = `
-:host {
-  all: initial !important;
-  display: inline-block !important;
-  vertical-align: middle !important;
-  margin-inline-start: 6px !important;
-  max-width: 100% !important;
-  line-height: 0 !important;
-}
-* { box-sizing: border-box; }
-.badge, .panel {
-  font: 12px/18px system-ui, -apple-system, "Segoe UI", "PingFang SC", "Microsoft YaHei", sans-serif;
-}
-.badge {
-  display: inline-flex; align-items: center; gap: 4px; max-width: 24em;
-  margin: 0; padding: 0 6px; border: 1px solid; border-radius: 2px;
-  cursor: pointer; white-space: nowrap; text-align: start;
-}
-.badge .reason { overflow: hidden; text-overflow: ellipsis; opacity: .9; }
-.badge .icon { font-weight: 700; }
-.badge:focus-visible, a:focus-visible, .close:focus-visible { outline: 2px solid #1476ff; outline-offset: 1px; }
-.blocked { color: #a8071a; background: #fff1f0; border-color: #ffa39e; }
-.caution { color: #874d00; background: #fffbe6; border-color: #ffd666; }
-.allowed { color: #434a54; background: #f5f6f8; border-color: #d9dde3; }
-.panel {
-  position: fixed; z-index: 2147483647; inset: auto; margin: 0;
-  width: min(380px, calc(100vw - 16px)); max-height: min(60vh, 420px); overflow: auto;
-  padding: 10px 12px; border: 1px solid #d9dde3; border-radius: 4px;
-  color: #191919; background: #fff; box-shadow: 0 4px 16px rgba(0, 0, 0, .16);
-  white-space: normal; text-align: start;
-}
-.panel[hidden] { display: none; }
-.panel h2 { margin: 0 24px 6px 0; font-size: 13px; line-height: 20px; }
-.panel h2.blocked, .panel h2.caution, .panel h2.allowed { background: none; border: 0; }
-.panel section { padding: 6px 0; border-top: 1px solid #eceef1; }
-.panel h3 { margin: 0 0 2px; font-size: 12px; }
-.panel p { margin: 0 0 4px; }
-.panel .evidence, .panel .note { color: #575d6c; }
-.panel .note { font-style: italic; }
-.panel a { color: #0a5bd8; }
-.close {
-  position: absolute; top: 6px; inset-inline-end: 6px; width: 22px; height: 22px; padding: 0;
-  border: 0; border-radius: 2px; background: transparent; color: inherit; font: 16px/22px sans-serif; cursor: pointer;
-}
-@media (prefers-color-scheme: dark) {
-  .blocked { color: #ffccc7; background: #3b1114; border-color: #82262c; }
-  .caution { color: #ffe58f; background: #332605; border-color: #7c5b0b; }
-  .allowed { color: #d0d4da; background: #262a30; border-color: #454b54; }
-  .panel { color: #e8eaed; background: #1f2329; border-color: #454b54; box-shadow: 0 4px 16px rgba(0, 0, 0, .5); }
-  .panel section { border-color: #343a42; }
-  .panel .evidence, .panel .note { color: #aab0ba; }
-  .panel a { color: #7fb0ff; }
+:host{all:initial!important;display:block!important;margin-top:2px!important;line-height:0!important}
+*{box-sizing:border-box}
+.badge,.panel{font:12px/16px system-ui,"PingFang SC","Microsoft YaHei",sans-serif}
+.badge{display:inline-block;max-width:100%;margin:0;padding:1px 5px;border:1px solid var(--l);border-radius:2px;color:var(--c);background:var(--b);cursor:pointer;text-align:start;word-break:keep-all;overflow:hidden;text-overflow:ellipsis}
+:focus-visible{outline:2px solid #1476ff;outline-offset:1px}
+.blocked{--c:#a8071a;--b:#fff1f0;--l:#ffa39e}
+.caution{--c:#874d00;--b:#fffbe6;--l:#ffd666}
+.allowed{--c:#434a54;--b:#f5f6f8;--l:#d9dde3}
+.panel{position:fixed;z-index:2147483647;inset:auto;margin:0;width:min(380px,calc(100vw - 16px));max-height:min(60vh,420px);overflow:auto;padding:10px 12px;border:1px solid #d9dde3;border-radius:4px;color:#191919;background:#fff;box-shadow:0 4px 16px #0003;text-align:start}
+.panel[hidden]{display:none}
+h2{margin:0 24px 6px 0;font-size:13px;line-height:20px;color:var(--c)}
+section{padding:6px 0;border-top:1px solid #eceef1}
+h3{margin:0 0 2px;font-size:12px}
+p{margin:0 0 4px}
+.evidence,.note{color:#575d6c}
+.note{font-style:italic}
+a{color:#0a5bd8}
+.close{position:absolute;top:6px;inset-inline-end:6px;width:22px;height:22px;padding:0;border:0;border-radius:2px;background:none;color:inherit;font:16px/22px sans-serif;cursor:pointer}
+@media (prefers-color-scheme:dark){
+.blocked{--c:#ffccc7;--b:#3b1114;--l:#82262c}
+.caution{--c:#ffe58f;--b:#332605;--l:#7c5b0b}
+.allowed{--c:#d0d4da;--b:#262a30;--l:#454b54}
+.panel{color:#e8eaed;background:#1f2329;border-color:#454b54}
+section{border-color:#343a42}
+.evidence,.note{color:#aab0ba}
+a{color:#7fb0ff}
+:focus-visible{outline-color:#7fb0ff}
 }
 `;
+
+/** One constructed sheet per document, shared by every badge; null where a document cannot adopt one. */
+const sheets = new WeakMap<Document, CSSStyleSheet | null>();
+
+/**
+ * Styles a badge's shadow root with the shared sheet. Falls back to a `<style>` element where
+ * constructed sheets are missing or cannot be adopted (Firefox refuses a content script's sheet).
+ */
+export function styleShadow(shadow: ShadowRoot): void {
+  const doc = shadow.ownerDocument;
+  let sheet = sheets.get(doc);
+  if (sheet !== null) {
+    try {
+      if (!sheet) {
+        sheet = new (doc.defaultView as Window & typeof globalThis).CSSStyleSheet();
+        sheet.replaceSync(badgeCss);
+      }
+      shadow.adoptedStyleSheets = [sheet];
+      sheets.set(doc, sheet);
+      return;
+    } catch {
+      sheets.set(doc, null);
+    }
+  }
+  const style = doc.createElement('style');
+  style.textContent = badgeCss;
+  shadow.prepend(style);
+}

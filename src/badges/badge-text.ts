@@ -1,12 +1,12 @@
-// The few words a badge says itself; everything else comes from the catalog in the same language.
-import type { Lang, Verdict } from '../rules/types';
+// The few words a badge says itself (a short verdict that fits a narrow cell); everything else comes
+// from the catalog in the same language.
+import type { Lang } from '../rules/types';
 
 export const badgeText = {
   en: {
     blocked: 'Cannot unsubscribe',
     caution: 'Check',
     allowed: 'No rule',
-    reasons: 'Why',
     source: 'Source',
     yourRule: 'Your own rule',
     evidence: 'Shown on the page',
@@ -29,7 +29,6 @@ export const badgeText = {
     blocked: '不可退订',
     caution: '请核实',
     allowed: '无规则',
-    reasons: '原因',
     source: '来源',
     yourRule: '自定义规则',
     evidence: '页面显示',
@@ -49,7 +48,3 @@ export const badgeText = {
     allowedExplanation: '目录中没有规则适用于该行显示的内容。页面无法显示的条件（发票、促销、经销商、支持计划）仍可能适用。',
   },
 } as const satisfies Record<Lang, unknown>;
-
-export function verdictLabel(verdict: Verdict, lang: Lang): string {
-  return badgeText[lang][verdict];
-}

@@ -1,49 +1,44 @@
 // The explanation a badge opens: every reason, what the page showed, and the source. Built with
 // createElement/textContent only: rule and page text never become markup.
 import type { Evaluation, Lang } from '../rules/types';
-import { badgeText, verdictLabel } from './badge-text';
+import { badgeText } from './badge-text';
 
-function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, className?: string, text?: string) {
+function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, text = '', className = ''): HTMLElementTagNameMap[K] {
   const element = doc.createElement(tag);
-  if (className) element.className = className;
-  if (text !== undefined) element.textContent = text;
+  element.className = className;
+  element.textContent = text;
   return element;
 }
 
 /** Fills `panel` with the explanation of an evaluation, replacing what it held. */
-export function fillExplanation(panel: HTMLElement, evaluation: Evaluation, lang: Lang): void {
+export function fillExplanation(panel: HTMLElement, { verdict, reasons }: Evaluation, lang: Lang): void {
   const doc = panel.ownerDocument;
   const words = badgeText[lang];
-  panel.replaceChildren();
-  const close = el(doc, 'button', 'close', '×');
+  const close = el(doc, 'button', '×', 'close');
   close.type = 'button';
   close.setAttribute('aria-label', words.close);
-  close.dataset.action = 'close';
-  panel.append(close, el(doc, 'h2', evaluation.verdict, verdictLabel(evaluation.verdict, lang)));
-
-  if (!evaluation.reasons.length) {
-    panel.append(el(doc, 'p', undefined, words.allowedExplanation));
-    return;
-  }
-  for (const reason of evaluation.reasons) {
-    const section = el(doc, 'section');
-    const heading = reason.verdict === evaluation.verdict ? reason.title : `${reason.title} (${verdictLabel(reason.verdict, lang)})`;
-    section.append(el(doc, 'h3', undefined, heading), el(doc, 'p', undefined, reason.explanation));
+  panel.setAttribute('aria-label', words[verdict]);
+  panel.replaceChildren(close, el(doc, 'h2', words[verdict], verdict));
+  if (!reasons.length) panel.append(el(doc, 'p', words.allowedExplanation));
+  for (const reason of reasons) {
     const { field, text } = reason.evidence;
     const shown = field === 'actionDisabled' ? words.disabledAction : `“${text.length > 160 ? `${text.slice(0, 159)}…` : text}”`;
-    section.append(el(doc, 'p', 'evidence', `${words.evidence}: ${words.fields[field]} ${shown}`));
-    if (reason.note) section.append(el(doc, 'p', 'note', reason.note));
+    const source = el(doc, 'p', `${words.source}: ${reason.source.url ? '' : words.yourRule}`);
     if (reason.source.url) {
-      const line = el(doc, 'p', 'source', `${words.source}: `);
-      const link = el(doc, 'a', undefined, `${reason.source.section} · ${reason.source.edition}`);
+      const link = el(doc, 'a', `${reason.source.section} · ${reason.source.edition}`);
       link.href = reason.source.url;
       link.target = '_blank';
       link.rel = 'noopener noreferrer';
-      line.append(link);
-      section.append(line);
-    } else {
-      section.append(el(doc, 'p', 'source', `${words.source}: ${words.yourRule}`));
+      source.append(link);
     }
+    const section = el(doc, 'section');
+    section.append(
+      el(doc, 'h3', reason.verdict === verdict ? reason.title : `${reason.title} (${words[reason.verdict]})`),
+      el(doc, 'p', reason.explanation),
+      el(doc, 'p', `${words.evidence}: ${words.fields[field]} ${shown}`, 'evidence'),
+    );
+    if (reason.note) section.append(el(doc, 'p', reason.note, 'note'));
+    section.append(source);
     panel.append(section);
   }
 }

@@ -1,6 +1,7 @@
 // Property tests of the badge: whatever a row shows and whatever the user's own rules say, the badge
-// and the explanation it opens show it as text, in a fixed set of elements, with links only to the
-// rule sources; and an updated badge shows the newest evaluation.
+// (its short verdict, with the main reason in its accessible name) and the explanation it opens show
+// it as text, in a fixed set of elements, with links only to the rule sources; and an updated badge
+// shows the newest evaluation.
 //
 // A fixed seed and few runs keep CI fast. Run longer with
 //   FC_RUNS=2000 npx vitest run test/unit/property-badges
@@ -59,13 +60,19 @@ function expectShownAsText(host: HTMLElement, evaluation: Evaluation, lang: Lang
   for (const link of shadow.querySelectorAll('a')) expect(link.getAttribute('href')).toMatch(/^https:\/\//);
   expect(host.childNodes).toHaveLength(0); // nothing in the console's own DOM
 
+  // The badge says only the verdict; its accessible name adds the main reason and the count of others.
   const button = shadow.querySelector('button')!;
-  expect(button.textContent).toContain(badgeText[lang][evaluation.verdict]);
-  expect(button.textContent).toContain(evaluation.reasons[0]?.title ?? '');
+  const label = badgeText[lang][evaluation.verdict];
+  expect(button.textContent).toBe(label);
+  const name = button.getAttribute('aria-label') ?? '';
+  expect(name.startsWith(label)).toBe(true);
+  expect(name).toContain(evaluation.reasons[0]?.title ?? '');
+  if (evaluation.reasons.length > 1) expect(name).toContain(`+${evaluation.reasons.length - 1}`);
 
   const panel = shadow.querySelector<HTMLElement>('.panel');
   if (!panel || panel.hidden) return;
   const text = panel.textContent ?? '';
+  expect(panel.querySelector('h3')?.textContent ?? '').toContain(evaluation.reasons[0]?.title ?? '');
   for (const reason of evaluation.reasons) {
     expect(text).toContain(reason.title);
     expect(text).toContain(reason.explanation);
