@@ -1,8 +1,9 @@
 // The content script in real Chromium, on the console's own URLs (served from the saved fixtures):
-// what each row says, the badge's explanation by keyboard, tables that appear late, paging that
-// re-renders rows in place, leaving and re-entering the route, and that nothing goes over the network.
+// what each row says, the badge's explanation by keyboard, badges that fit the console's narrow cells
+// and scroll nothing when focused, tables that appear late, paging that re-renders rows in place,
+// leaving and re-entering the route, and that nothing goes over the network.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import catalogData from '../../src/rules/catalog.json';
 import {
   BADGE_CLASS,
@@ -39,6 +40,14 @@ const lateTableScript = `
   setTimeout(() => parent.insertBefore(table, next), 1500);
 `;
 
+// TinyUI's `tioverflow` cells as the console styles them: one line, cut off with an ellipsis (the saved
+// page lets them wrap). A badge laid out inline after the product name lands beyond the cell's edge.
+const nowrapCellsScript = `
+  const style = document.createElement('style');
+  style.textContent = '.ti3-table td[tioverflow] { white-space: nowrap; text-overflow: ellipsis; }';
+  document.head.append(style);
+`;
+
 /** Page 2 of the table, rendered the way Angular does: the same <tr>s, the cells' content reversed. */
 function showReversedRowsInPlace(badgeClass: string): void {
   const body = document.querySelector('.ti3-table-container tbody')!;
@@ -59,6 +68,42 @@ function showReversedRowsInPlace(badgeClass: string): void {
   });
 }
 
+/** Whether `button` (in a badge's shadow root) has the keyboard focus. */
+const hasFocus = (button: Locator) => button.evaluate((b) => (b.getRootNode() as ShadowRoot).activeElement === b);
+
+/** Presses Tab (at most 10 times) until the badge's button has the focus; returns whether it got there. */
+async function tabTo(page: Page, button: Locator): Promise<boolean> {
+  for (let presses = 0; presses < 10 && !(await hasFocus(button)); presses++) await page.keyboard.press('Tab');
+  return hasFocus(button);
+}
+
+/**
+ * Runs in the page: how each badge sits in its cell. `left`/`right` are the room between the badge's
+ * edges and the cell's (negative: the cell's overflow cuts the badge off); `cut` says the label itself
+ * does not fit its badge (the ellipsis shows).
+ */
+function badgeFits(badgeClass: string) {
+  return [...document.querySelectorAll(`.${badgeClass}`)].map((host) => {
+    const cell = host.parentElement!.getBoundingClientRect();
+    const button = host.shadowRoot!.querySelector('button')!;
+    const badge = button.getBoundingClientRect();
+    return {
+      label: button.textContent ?? '',
+      left: Math.round(badge.left - cell.left),
+      right: Math.round(cell.right - badge.right),
+      cut: button.scrollWidth > button.clientWidth,
+    };
+  });
+}
+
+/** Runs in the page: the horizontal scroll position of the window and of every element around the index-th badge. */
+function sidewaysScroll({ badgeClass, index }: { badgeClass: string; index: number }): string[] {
+  const positions = [`window ${window.scrollX}`];
+  for (let node: Element | null = document.querySelectorAll(`.${badgeClass}`)[index]!; node; node = node.parentElement)
+    positions.push(`${node.tagName.toLowerCase()}.${node.className} ${node.scrollLeft}`);
+  return positions;
+}
+
 let harness: Harness;
 const pages: Page[] = [];
 
@@ -71,6 +116,7 @@ async function open(url: string): Promise<Page> {
 beforeAll(async () => {
   harness = await startHarness();
   harness.server.defineScript('late-table', lateTableScript);
+  harness.server.defineScript('nowrap-cells', nowrapCellsScript);
 });
 
 afterAll(async () => {
@@ -100,9 +146,7 @@ describe.each(sites.map((site) => [`${site.fixture} at ${consoleUrl(site.host)}`
 
     // Start on the resource name link in the same row and Tab forward to the badge.
     await row.locator('a').first().focus();
-    for (let presses = 0; presses < 10 && !(await button.evaluate((b) => b.getRootNode() instanceof ShadowRoot && (b.getRootNode() as ShadowRoot).activeElement === b)); presses++)
-      await page.keyboard.press('Tab');
-    expect(await button.evaluate((b) => (b.getRootNode() as ShadowRoot).activeElement === b)).toBe(true);
+    expect(await tabTo(page, button)).toBe(true);
 
     const describedBy = await button.getAttribute('aria-describedby');
     expect(describedBy).toBeTruthy();
@@ -118,6 +162,87 @@ describe.each(sites.map((site) => [`${site.fixture} at ${consoleUrl(site.host)}`
     expect(await button.getAttribute('aria-expanded')).toBe('false');
     // Focus stays on the badge, so the user can go on from where they were.
     expect(await button.evaluate((b) => (b.getRootNode() as ShadowRoot).activeElement === b)).toBe(true);
+    await page.close();
+  });
+});
+
+const layouts = [
+  ['cells that wrap, as saved', undefined],
+  ["one-line cells, as TinyUI's tioverflow styles them", 'nowrap-cells'],
+] as const;
+
+describe.each(layouts)("badges in the narrow Product Type cells of intl-en-tiny: %s", (_, script) => {
+  const expected = loadExpected(fixturesDir, 'intl-en-tiny');
+  const badged = expected.rows.filter((row) => row.verdict !== 'allowed');
+  const url = consoleUrl(intlHost, { script });
+
+  it('fit inside their cells, whose overflow is hidden, and show their whole label', async () => {
+    const page = await open(url);
+    await waitForAnnotatedRows(page, expected.rows.length);
+    const fits = await page.evaluate(badgeFits, BADGE_CLASS);
+    expect(fits.map((fit) => fit.label)).toEqual(badged.map((row) => english[row.verdict as 'blocked' | 'caution']));
+    expect(fits.filter((fit) => fit.left < 0 || fit.right < 0 || fit.cut)).toEqual([]);
+    await page.close();
+  });
+
+  it('take the focus by Tab without scrolling the table, its cells or the page sideways', async () => {
+    const page = await open(url);
+    await waitForAnnotatedRows(page, expected.rows.length);
+    const rows = page.locator('[data-unsub-lens]');
+    let index = 0;
+    for (let i = 0; i < expected.rows.length; i++) {
+      if (expected.rows[i]!.verdict === 'allowed') continue;
+      const button = rows.nth(i).locator(`.${BADGE_CLASS} button`).first();
+      // From the resource name just before it in the row.
+      await rows.nth(i).locator('.cbc-resource-name').focus();
+      const before = await page.evaluate(sidewaysScroll, { badgeClass: BADGE_CLASS, index });
+      expect(await tabTo(page, button), `row ${i}: Tab reaches the badge`).toBe(true);
+      expect(await page.evaluate(sidewaysScroll, { badgeClass: BADGE_CLASS, index }), `row ${i}`).toEqual(before);
+      expect(await button.getAttribute('aria-expanded'), `row ${i}: focus opens the explanation`).toBe('true');
+      index++;
+    }
+    expect(index).toBe(badged.length);
+    expect(await page.locator('.ti3-table-container').first().evaluate((container) => container.scrollLeft)).toBe(0);
+    await page.close();
+  });
+});
+
+describe('an open explanation while things scroll (intl-en-tiny)', () => {
+  const expected = loadExpected(fixturesDir, 'intl-en-tiny');
+
+  it('stays open when something else scrolls, follows its badge, and closes when the badge leaves the viewport', async () => {
+    const page = await open(consoleUrl(intlHost));
+    await waitForAnnotatedRows(page, expected.rows.length);
+    const button = page.locator(`.${BADGE_CLASS} button`).first();
+    const panel = page.locator(`.${BADGE_CLASS} .panel`).first();
+    const box = (await button.boundingBox())!;
+    await page.mouse.move(box.x + 8, box.y + box.height / 2);
+    await panel.waitFor({ state: 'visible', timeout: 2000 });
+
+    // A scrolling box elsewhere on the page (a menu, a log) scrolls; the badge does not move.
+    await page.evaluate(() => {
+      const box = Object.assign(document.createElement('div'), { id: 'elsewhere' });
+      box.style.cssText = 'position:fixed;right:0;bottom:0;width:80px;height:40px;overflow:auto';
+      box.append(Object.assign(document.createElement('div'), { style: 'height:400px' }));
+      document.body.append(box);
+      box.scrollTop = 120;
+    });
+    await page.waitForTimeout(300);
+    expect(await panel.isVisible()).toBe(true);
+
+    // Keyboard focus keeps it open while the page itself scrolls: it moves with its badge...
+    await button.evaluate((b) => b.focus({ preventScroll: true }));
+    await page.evaluate(() => window.scrollBy(0, 60));
+    await page.waitForTimeout(100);
+    expect(await panel.isVisible()).toBe(true);
+    const [badge, explanation] = [(await button.boundingBox())!, (await panel.boundingBox())!];
+    expect(Math.abs(explanation.y - (badge.y + badge.height + 4))).toBeLessThanOrEqual(1);
+
+    // ...and closes once the badge is out of sight.
+    await page.evaluate(() => window.scrollTo(0, document.scrollingElement!.scrollHeight));
+    expect(await button.evaluate((b) => b.getBoundingClientRect().bottom)).toBeLessThan(0);
+    await panel.waitFor({ state: 'hidden', timeout: 2000 });
+    expect(await button.getAttribute('aria-expanded')).toBe('false');
     await page.close();
   });
 });
