@@ -65,10 +65,11 @@ export function summaryView(summary: PageSummary, t: Translate, actions: Summary
           title: t('revealRow'),
           onclick: async () => say((await actions.reveal(row.index)) ? t('rowRevealed', row.index + 1) : t('rowGone')),
         },
-        h('span', { class: 'row-head' }, verdictPill(row.verdict, t), h('strong', null, row.resource || t('rowNumber', row.index + 1))),
-        h('span', { class: 'row-product' }, row.product),
+        // Long texts are cut short on screen (popup.css); the title holds them whole.
+        h('span', { class: 'row-head' }, verdictPill(row.verdict, t), h('strong', { title: row.resource || null }, row.resource || t('rowNumber', row.index + 1))),
+        h('span', { class: 'row-product', title: row.product || null }, row.product),
         // A Table 1 service's reason is its own name: saying it twice adds nothing.
-        row.mainReason && row.mainReason.toLowerCase() !== row.product.toLowerCase() ? h('span', { class: 'row-reason' }, row.mainReason) : null,
+        row.mainReason && row.mainReason.toLowerCase() !== row.product.toLowerCase() ? h('span', { class: 'row-reason', title: row.mainReason }, row.mainReason) : null,
       ),
     );
 
