@@ -30,8 +30,12 @@ function verdicts(doc: Document) {
   ]);
 }
 
+/** What each badge shows, and what a screen reader reads for it (the main reason). */
 function badgeTexts(doc: Document) {
-  return [...doc.querySelectorAll('.unsub-lens-badge')].map((badge) => badge.shadowRoot?.querySelector('button')?.textContent);
+  return [...doc.querySelectorAll('.unsub-lens-badge')].map((badge) => {
+    const button = badge.shadowRoot?.querySelector('button');
+    return `${button?.textContent} | ${button?.getAttribute('aria-label')}`;
+  });
 }
 
 describe('the live annotator', () => {
@@ -59,9 +63,9 @@ describe('the live annotator', () => {
       ['caution', 'unknown-reason'],
     ]);
     expect(badgeTexts(document)).toEqual([
-      '⊘Cannot unsubscribe · Simple Message Notification',
-      '⊘Cannot unsubscribe · Expired',
-      '!Check · Unsubscribe is disabled, reason not shown',
+      'Cannot unsubscribe | Cannot unsubscribe: Simple Message Notification',
+      'Cannot unsubscribe | Cannot unsubscribe: Expired',
+      'Check | Check: Unsubscribe is disabled, reason not shown',
     ]);
     expect(counts.at(-1)).toBe(2);
   });
