@@ -1,5 +1,5 @@
-// The options page in real Chromium: a rule switched off reaches the console page already open, and
-// a settings file with a mistake is refused whole.
+// The options page in real Chromium: a rule switched off reaches the console page already open,
+// a settings file with a mistake is refused whole, and the page works with the keyboard alone.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { consoleUrl, fixturesDir, intlHost, readAnnotatedRows, startHarness, waitForAnnotatedRows, type ExtensionGlobals, type Harness } from './harness';
@@ -81,6 +81,91 @@ describe('importing a settings file', () => {
     expect(await settledRowMismatches(() => readAnnotatedRows(consolePage), expected.rows, { labels: english, timeout: 1000 })).toEqual([]);
     await options.close();
     await consolePage.close();
+  });
+});
+
+/**
+ * Runs in the page: the focused element, whether it shows a focus ring of at least 2px, and whether it
+ * is in view and not under the sticky header.
+ */
+function focusedInPage() {
+  const element = document.activeElement as HTMLElement | null;
+  if (!element || element === document.body) return null;
+  const style = getComputedStyle(element);
+  const rect = element.getBoundingClientRect();
+  const header = document.querySelector('.page-head')!;
+  const headerBottom = header.contains(element) ? 0 : header.getBoundingClientRect().bottom;
+  const label = (element.getAttribute('aria-label') ?? element.getAttribute('data-rule') ?? element.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 40);
+  return {
+    what: `${element.tagName.toLowerCase()}[${element.getAttribute('type') ?? ''}] "${label}"`,
+    ringWidth: style.outlineStyle === 'none' ? 0 : parseFloat(style.outlineWidth),
+    // Its top in view and below the header (a pixel or two of border aside); Chromium brings a text
+    // box's first line into view, not all of it.
+    hidden: rect.top < headerBottom - 2 || rect.top > innerHeight - 10,
+  };
+}
+
+describe('look and feel', () => {
+  it('can be used with the keyboard alone: every control reached shows a focus ring, in view and not under the header', async () => {
+    const options = await openOptions();
+    await options.setViewportSize({ width: 900, height: 600 });
+    await options.locator('[data-setting="enabled"]').focus();
+    const stops: NonNullable<ReturnType<typeof focusedInPage>>[] = [];
+    for (let i = 0; i < 200; i++) {
+      const stop = await options.evaluate(focusedInPage);
+      if (!stop) break;
+      stops.push(stop);
+      await options.keyboard.press('Tab');
+    }
+    const names = stops.map((stop) => stop.what).join('\n');
+    for (const expected of ['input[checkbox]', 'input[radio]', SMN, 'Add a rule', 'textarea', 'Export', 'Import', 'Reset']) expect(names).toContain(expected);
+    expect(stops.filter((stop) => stop.ringWidth < 2).map((stop) => stop.what)).toEqual([]);
+    expect(stops.filter((stop) => stop.hidden).map((stop) => stop.what)).toEqual([]);
+
+    // Shift+Tab back up the page: controls come out from under the sticky header too.
+    const back: NonNullable<ReturnType<typeof focusedInPage>>[] = [];
+    for (let i = 0; i < 40; i++) {
+      await options.keyboard.press('Shift+Tab');
+      const stop = await options.evaluate(focusedInPage);
+      if (stop) back.push(stop);
+    }
+    expect(back.filter((stop) => stop.hidden).map((stop) => stop.what)).toEqual([]);
+    await options.close();
+  });
+
+  it('adds a rule with the keyboard, and writes out the invisible characters of a refused name', async () => {
+    const options = await openOptions();
+    await options.locator('[data-action="add-rule"]').focus();
+    await options.keyboard.press('Enter');
+    // The editor opens with the name box focused.
+    await options.keyboard.insertText('\u200Bx\u200B');
+    await options.keyboard.press('Enter');
+    const errors = options.locator('.form-errors');
+    await expect.poll(() => errors.innerText()).toBe('Name: "\\u200Bx\\u200B" would match every product: a name needs at least two letters or digits');
+    expect(await options.evaluate(() => document.activeElement?.getAttribute('aria-invalid'))).toBe('true');
+
+    const longName = `Cloud-${'Phone-'.repeat(15)}Host`;
+    await options.keyboard.press('Control+A');
+    await options.keyboard.insertText(longName);
+    await options.keyboard.press('Enter');
+    const saved = options.locator('.rule-list li').filter({ hasText: longName });
+    await saved.waitFor();
+    expect(await options.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+    const fits = await saved.evaluate((item) => item.getBoundingClientRect().right <= item.closest('.card')!.getBoundingClientRect().right);
+    expect(fits).toBe(true);
+    await options.locator('.rule-list [data-action="remove-rule"]').click();
+    await expect.poll(() => options.locator('.rule-list li').count()).toBe(0);
+    await options.close();
+  });
+
+  it('follows the system\'s dark or light scheme', async () => {
+    const options = await openOptions();
+    const colours = () => options.evaluate(() => [getComputedStyle(document.body).backgroundColor, getComputedStyle(document.querySelector('.card')!).backgroundColor]);
+    await options.emulateMedia({ colorScheme: 'dark' });
+    expect(await colours()).toEqual(['rgb(42, 44, 49)', 'rgb(31, 32, 36)']);
+    await options.emulateMedia({ colorScheme: 'light' });
+    expect(await colours()).toEqual(['rgb(245, 246, 248)', 'rgb(255, 255, 255)']);
+    await options.close();
   });
 });
 
