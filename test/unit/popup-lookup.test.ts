@@ -2,6 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { mountPopup, type Popup } from '../../src/popup/popup';
+import { catalog } from '../../src/rules/catalog';
 import { saveSettings } from '../../src/settings/storage';
 import { defaultSettings } from '../../src/settings/settings';
 
@@ -105,6 +106,25 @@ describe('the popup look-up', () => {
     type(input, 'anti ddos');
     options()[0]!.click();
     expect(root.querySelector<HTMLElement>('.hit-detail')!.dataset.rule).toBe('service/advanced-anti-ddos');
+  });
+
+  it.each([
+    ['invoice', 'marketplace-invoiced'],
+    ['发票', 'marketplace-invoiced'],
+    ['coupon', 'promotion'],
+    ['reseller', 'reseller-stored-value-card'],
+    ['support plan', 'support-plan-benefits-used'],
+  ])('finds the condition "%s" no page can show, with its explanation and source', async (query, rule) => {
+    const { input } = await openPopup();
+    type(input, query);
+    expect(options()[0]!.dataset.rule).toBe(rule);
+    press(input, 'Enter');
+    const detail = root.querySelector<HTMLElement>('.hit-detail')!;
+    const condition = catalog.rules.find((r) => r.id === rule)!;
+    expect(text(detail.querySelector('.verdict'))).toBe('Cannot unsubscribe');
+    expect(text(detail.querySelector('h2'))).toBe(condition.title.en);
+    expect(text(detail.querySelector('.explanation'))).toBe(condition.explanation.en);
+    expect(detail.querySelector<HTMLAnchorElement>('.source a')!.href).toBe(condition.source.url);
   });
 
   it('says "No rule" for a product no rule names', async () => {

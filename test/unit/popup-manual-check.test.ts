@@ -2,7 +2,10 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { catalog } from '../../src/rules/catalog';
-import { evaluate } from '../../src/rules/engine';
+import { compileRules, evaluate, evaluateCompiled } from '../../src/rules/engine';
+import { pageConfigFrom } from '../../src/background/page-config';
+import { saveSettings } from '../../src/settings/storage';
+import { defaultSettings, type Settings } from '../../src/settings/settings';
 import { loadTranslator, type MessageKey, type Translate } from '../../src/i18n/messages';
 import { billingModeChoices, manualCheckResource, statusChoices, tagChoices, type ManualCheckInput } from '../../src/popup/manual-check';
 import { mountPopup } from '../../src/popup/popup';
@@ -113,6 +116,50 @@ describe('the by-hand check in the popup', () => {
     trial.querySelector('input')!.click();
     expect(root.querySelector('.check-verdict .verdict')?.textContent).toBe('Cannot unsubscribe');
     expect(root.querySelector('.check-output .reason strong')?.textContent).toBe('Trial cloud service');
+  });
+
+  // The badge's pipeline: the background's rules in effect, compiled by the content script.
+  it.each(['en', 'zh'] as const)('gives, in %s, the verdict and reasons a badge would under the same settings', async (lang) => {
+    const settings: Settings = {
+      ...defaultSettings,
+      language: lang,
+      disabledRules: ['expired'],
+      userRules: [{ id: 'my-host', names: ['My Host', '我的主机'], verdict: 'caution', explanation: 'Ask first.' }],
+    };
+    await saveSettings(settings);
+    const t = lang === 'en' ? en : zh;
+    const compiled = compileRules(pageConfigFrom(catalog, settings).rules, lang);
+    const root = await open();
+    const form = root.querySelector('.check-form')!;
+    const product = form.querySelector<HTMLInputElement>('input[type="text"]')!;
+    const [billing, status] = [...form.querySelectorAll('select')];
+    const shown = () => ({
+      verdict: root.querySelector('.check-verdict .verdict')?.textContent,
+      reasons: [...root.querySelectorAll('.check-output .reason strong')].map((strong) => strong.textContent),
+    });
+    let compared = 0;
+    for (const name of ['My Host', '我的主机', 'Simple Message Notification', '云专线', 'Cloud Search Service', 'Elastic Cloud Server'])
+      for (const billingMode of ['', ...billingModeChoices])
+        for (const state of ['', ...statusChoices]) {
+          product.value = name;
+          billing!.value = billingMode;
+          status!.value = state;
+          form.dispatchEvent(new Event('change', { bubbles: true }));
+          const input: ManualCheckInput = { productType: name, tags: [], ...(billingMode && { billingMode: billingMode as MessageKey }), ...(state && { status: state as MessageKey }) };
+          const badge = evaluateCompiled(manualCheckResource(input, t), compiled);
+          expect(shown(), `${name} ${billingMode} ${state}`).toEqual({
+            verdict: t(badge.verdict === 'blocked' ? 'verdictBlocked' : badge.verdict === 'caution' ? 'verdictCaution' : 'verdictAllowed'),
+            reasons: badge.reasons.map((reason) => reason.title),
+          });
+          compared++;
+        }
+    expect(compared).toBe(6 * 6 * 6);
+    // The switched-off rule gives nothing; the user's own rule counts.
+    product.value = 'My Host';
+    billing!.value = '';
+    status!.value = 'statusExpired';
+    form.dispatchEvent(new Event('change', { bubbles: true }));
+    expect(shown()).toEqual({ verdict: t('verdictCaution'), reasons: ['My Host'] });
   });
 
   it('lists the conditions no page can show as a checklist', async () => {
