@@ -1,9 +1,10 @@
 // The page summary exported as CSV (for Excel) and as a text report (for the clipboard).
 import { beforeAll, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { csvCell, exportFileName, summaryCsv } from '../../src/popup/export-csv';
 import { summaryReport } from '../../src/popup/export-report';
 import { loadTranslator, type Translate } from '../../src/i18n/messages';
-import type { PageSummary } from '../../src/messaging/protocol';
+import type { PageSummary, RowSummary } from '../../src/messaging/protocol';
 
 let en: Translate;
 let zh: Translate;
@@ -83,6 +84,51 @@ describe('summaryCsv', () => {
 
   it('keeps Chinese text and a line break inside a quoted cell', () => {
     expect(summaryCsv(summary, zh)).toContain('3,"云专线-二号\nline two",云搜索服务,需核实,service/elasticsearch-service,Elasticsearch 服务');
+  });
+});
+
+/** Reads CSV as RFC 4180 (and Excel) do: quoted cells may hold commas, quotes doubled, line breaks. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') (cell += '"'), i++;
+      else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"' && cell === '') quoted = true;
+    else if (c === ',') row.push(cell), (cell = '');
+    else if (c === '\r' && text[i + 1] === '\n') row.push(cell), rows.push(row), (row = []), (cell = ''), i++;
+    else cell += c;
+  }
+  if (cell || row.length) row.push(cell), rows.push(row);
+  return rows;
+}
+
+describe('summaryCsv read back as a spreadsheet would', () => {
+  const text = fc.string({ unit: fc.constantFrom('a', 'Z', '0', ' ', ',', '"', "'", '\n', '\r', '\t', '=', '+', '-', '@', '云', '😀', '\u200B') });
+  const row = fc.record({ resource: text, product: text, mainReason: text, verdict: fc.constantFrom('blocked', 'caution', 'allowed') as fc.Arbitrary<RowSummary['verdict']> });
+
+  it('gives back every cell as it was, a formula only ever as text', () => {
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 8 }), (rows) => {
+        const rowSummaries: RowSummary[] = rows.map((r, index) => ({ ...r, index, rules: ['trial', 'expired'] }));
+        const csv = summaryCsv({ ...summary, rows: rowSummaries }, en);
+        expect(csv.startsWith('\uFEFF')).toBe(true);
+        const parsed = parseCsv(csv.slice(1));
+        expect(parsed).toHaveLength(rows.length + 1);
+        const asText = (value: string) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
+        const label = { blocked: 'Cannot unsubscribe', caution: 'Check', allowed: 'No rule' };
+        rowSummaries.forEach((r, i) =>
+          expect(parsed[i + 1]).toEqual([String(i + 1), asText(r.resource), asText(r.product), label[r.verdict], 'trial; expired', asText(r.mainReason)]),
+        );
+        for (const cells of parsed) for (const cell of cells) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 
