@@ -3,7 +3,7 @@
 // - floor: the least any extension must do: read each row's cells' text, put one empty <span> in a cell;
 // - naive: the same page code without batching or incremental work: every mutation batch re-reads,
 //   re-evaluates and re-badges every row of every table, synchronously.
-import { Annotator, type AnnotatorOptions, type Scheduler } from '../../src/page/annotator';
+import { createAnnotator, type Annotator, type AnnotatorOptions, type Scheduler } from '../../src/page/annotator';
 import { findResourceTables, tableRows } from '../../src/page/find-tables';
 import { readRow } from '../../src/page/read-row';
 import { evaluateCompiled } from '../../src/rules/engine';
@@ -55,7 +55,7 @@ export function makeOurs(doc: Document, options: AnnotatorOptions): Contender {
       }, ms);
     },
   };
-  const annotator = withMeteredObservers(win, meter, () => new Annotator(doc, options, scheduler));
+  const annotator = withMeteredObservers(win, meter, () => createAnnotator(doc, options, scheduler));
   return {
     name: 'ours',
     meter,

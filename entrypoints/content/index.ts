@@ -4,7 +4,7 @@
 import type { ContentRequest, PageConfig } from '@/src/messaging/protocol';
 import { followPageConfig, requestPageConfig } from '@/src/messaging/page-config';
 import { compileRules } from '@/src/rules/engine';
-import { Annotator, type AnnotatorOptions } from '@/src/page/annotator';
+import { createAnnotator, type Annotator, type AnnotatorOptions } from '@/src/page/annotator';
 import { badgeLanguage } from '@/src/page/page-language';
 import { isUnsubscriptionsRoute } from '@/src/page/route';
 
@@ -33,7 +33,7 @@ export default defineContentScript({
       config = next;
       if (annotator) annotator.update(optionsFrom(next));
       else
-        annotator = new Annotator(
+        annotator = createAnnotator(
           document,
           optionsFrom(next),
           {

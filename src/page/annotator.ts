@@ -60,365 +60,348 @@ const tableObserverOptions: MutationObserverInit = {
   attributeFilter: ['class', 'disabled', 'aria-disabled', 'title', 'data-tooltip', 'colspan', 'rowspan'],
 };
 
-export class Annotator {
-  readonly #doc: Document;
-  #options: AnnotatorOptions;
-  readonly #schedule: Scheduler;
-  readonly #onChange: (blocked: number | null) => void;
-
-  #running = false;
-  #tables: ResourceTable[] = [];
-  #bodyTables = new Map<Element, ResourceTable>();
-  readonly #states = new WeakMap<Element, RowState>();
-  /** Why a row is not a resource, for the diagnostics. */
-  readonly #skips = new WeakMap<Element, string>();
-  readonly #dirty = new Set<Element>();
-  /** Badge writes for rows read in earlier slices of this pass. */
-  #writes = new Map<Element, () => void>();
-  readonly #evaluations = new Map<string, Evaluation>();
-  #needsRescan = false;
-  #frameRequested = false;
-  #sliceRequested = false;
-  #changeTimer = false;
-  #lastBlocked: number | null = null;
-  #diagnostics: Diagnostics = emptyDiagnostics();
+/** What the content script, the tests and the benchmark hold: one annotator per page. */
+export interface Annotator {
+  readonly isRunning: boolean;
   /** Rows read since start, for the benchmark's "re-reads caused by unrelated churn". */
-  rowReads = 0;
-
-  readonly #pageObserver: MutationObserver;
-  readonly #tableObserver: MutationObserver;
-
-  constructor(doc: Document, options: AnnotatorOptions, schedule: Scheduler, onChange: (blocked: number | null) => void = () => {}) {
-    this.#doc = doc;
-    this.#options = options;
-    this.#schedule = schedule;
-    this.#onChange = onChange;
-    const View = doc.defaultView!;
-    this.#pageObserver = new View.MutationObserver((records) => this.#guard('page', () => this.#onPageMutations(records)));
-    this.#tableObserver = new View.MutationObserver((records) => this.#guard('table', () => this.#onTableMutations(records)));
-  }
-
-  get isRunning(): boolean {
-    return this.#running;
-  }
-
-  start(): void {
-    if (this.#running) return;
-    this.#running = true;
-    this.#diagnostics = emptyDiagnostics();
-    this.rowReads = 0;
-    // A light watch over the whole page, only to notice a table appearing or going away.
-    this.#pageObserver.observe(this.#doc.documentElement, { childList: true, subtree: true });
-    this.#rescan();
-    this.#flush();
-  }
-
+  readonly rowReads: number;
+  start(): void;
   /** Takes every badge and attribute off the page and stops watching it. */
-  stop(): void {
-    if (!this.#running) return;
-    this.#running = false;
-    this.#pageObserver.disconnect();
-    this.#tableObserver.disconnect();
-    this.#dirty.clear();
-    this.#writes.clear();
-    this.#evaluations.clear();
-    this.#tables = [];
-    this.#bodyTables.clear();
-    this.#needsRescan = false;
-    clearAll(this.#doc);
-    this.#notify(null);
-  }
-
+  stop(): void;
   /** New settings: re-evaluate every row from what was read (columns are re-found when headers change). */
-  update(options: AnnotatorOptions): void {
-    const headersChanged = JSON.stringify(options.extraHeaders ?? {}) !== JSON.stringify(this.#options.extraHeaders ?? {});
-    this.#options = options;
-    this.#evaluations.clear();
-    if (!this.#running) return;
-    if (headersChanged) this.#needsRescan = true;
-    else for (const table of this.#tables) for (const row of tableRows(table)) this.#dirty.add(row);
-    this.#requestFrame();
-  }
-
-  summary(): PageSummary {
-    const counts: Record<Verdict, number> = { blocked: 0, caution: 0, allowed: 0 };
-    const rows: RowSummary[] = [];
-    for (const { state } of this.#trackedRows()) {
-      counts[state.verdict]++;
-      rows.push({
-        index: rows.length,
-        resource: shorten(state.reading.name),
-        product: state.reading.product,
-        verdict: state.verdict,
-        rules: state.rules,
-        mainReason: state.mainReason,
-      });
-    }
-    return {
-      url: this.#doc.location?.href ?? '',
-      lang: this.#options.lang,
-      counts,
-      rows,
-      diagnostics: structuredClone(this.#diagnostics),
-    };
-  }
-
+  update(options: AnnotatorOptions): void;
+  summary(): PageSummary;
   /** Scrolls to a row of the summary and flashes it; the badge takes focus for keyboard users. */
-  reveal(index: number): boolean {
-    let position = 0;
-    for (const { row } of this.#trackedRows()) {
-      if (position++ !== index) continue;
-      row.scrollIntoView({ block: 'center', behavior: 'smooth' });
-      // An animation, not a class or style: nothing of the console's markup changes.
-      row.animate?.([{ backgroundColor: 'rgba(255, 196, 0, .45)' }, { backgroundColor: 'transparent' }], { duration: 2000 });
-      const button = row.querySelector('.unsub-lens-badge')?.shadowRoot?.querySelector('button');
-      button?.focus({ preventScroll: true });
-      return true;
-    }
-    return false;
-  }
+  reveal(index: number): boolean;
+}
 
-  *#trackedRows(): Generator<{ row: Element; state: RowState }> {
-    for (const table of this.#tables)
+// A closure rather than a class: its state is local variables, which the minifier shortens, and
+// the content script is parsed on every visit to the console.
+export function createAnnotator(
+  doc: Document,
+  initialOptions: AnnotatorOptions,
+  schedule: Scheduler,
+  onChange: (blocked: number | null) => void = () => {},
+): Annotator {
+  let options = initialOptions;
+  let running = false;
+  let tables: ResourceTable[] = [];
+  /** The inner <table>s whose rows are ours, and their table. */
+  const bodyTables = new Map<Element, ResourceTable>();
+  const states = new WeakMap<Element, RowState>();
+  /** Why a row is not a resource, for the diagnostics. */
+  const skips = new WeakMap<Element, string>();
+  /** Rows to read, with the table they belong to. */
+  const dirty = new Map<Element, ResourceTable>();
+  /** Badge writes for rows read in earlier slices of this pass. */
+  let writes = new Map<Element, () => void>();
+  const evaluations = new Map<string, Evaluation>();
+  let needsRescan = false;
+  let frameRequested = false;
+  let sliceRequested = false;
+  let changeTimer = false;
+  let lastBlocked: number | null = null;
+  let diagnostics: Diagnostics = emptyDiagnostics();
+  let rowReads = 0;
+
+  const guard = (where: string, work: () => void): void => {
+    try {
+      work();
+    } catch (error) {
+      recordError(diagnostics, where, error);
+    }
+  };
+  const View = doc.defaultView!;
+  const pageObserver = new View.MutationObserver((records) => guard('page', () => onPageMutations(records)));
+  const tableObserver = new View.MutationObserver((records) => guard('table', () => onTableMutations(records)));
+
+  const markAll = () => {
+    for (const table of tables) for (const row of tableRows(table)) dirty.set(row, table);
+  };
+
+  function* trackedRows(): Generator<{ row: Element; state: RowState }> {
+    for (const table of tables)
       for (const row of tableRows(table)) {
-        const state = this.#states.get(row);
+        const state = states.get(row);
         if (state && row.hasAttribute('data-unsub-lens')) yield { row, state };
       }
   }
 
-  #guard(where: string, work: () => void): void {
-    try {
-      work();
-    } catch (error) {
-      recordError(this.#diagnostics, where, error);
-    }
-  }
-
-  #rescan(): void {
-    const tables = findResourceTables(this.#doc, { extraHeaders: this.#options.extraHeaders });
-    this.#tableObserver.disconnect();
-    this.#tables = tables;
-    this.#bodyTables.clear();
+  function rescan(): void {
+    tables = findResourceTables(doc, { extraHeaders: options.extraHeaders });
+    tableObserver.disconnect();
+    bodyTables.clear();
     for (const table of tables) {
-      this.#tableObserver.observe(table.root, tableObserverOptions);
-      if (table.layout === 'native') this.#bodyTables.set(table.root, table);
+      tableObserver.observe(table.root, tableObserverOptions);
+      if (table.layout === 'native') bodyTables.set(table.root, table);
       // Every inner table: a body table may still be empty, its rows coming later.
-      else if (table.layout !== 'aria') for (const inner of componentParts(table.root)) this.#bodyTables.set(inner, table);
-      for (const row of tableRows(table)) this.#dirty.add(row);
+      else if (table.layout !== 'aria') for (const inner of componentParts(table.root)) bodyTables.set(inner, table);
     }
-    describeTables(tables, this.#diagnostics);
-    this.#needsRescan = false;
+    markAll();
+    describeTables(tables, diagnostics);
+    needsRescan = false;
   }
 
-  #onPageMutations(records: MutationRecord[]): void {
-    if (this.#needsRescan) return;
+  function onPageMutations(records: MutationRecord[]): void {
+    if (needsRescan) return;
     for (const record of records) {
-      if (this.#tables.some((table) => table.root.contains(record.target))) continue; // the table observer has it
+      if (tables.some((table) => table.root.contains(record.target))) continue; // the table observer has it
       for (const node of record.addedNodes) {
         if (node.nodeType !== 1 || isOwnNode(node)) continue;
         const element = node as Element;
-        if (element.matches(anyTableSelector) || element.querySelector(anyTableSelector)) return this.#scheduleRescan();
+        if (element.matches(anyTableSelector) || element.querySelector(anyTableSelector)) return scheduleRescan();
       }
-      for (const node of record.removedNodes) {
-        if (node.nodeType === 1 && this.#tables.some((table) => node === table.root || node.contains(table.root)))
-          return this.#scheduleRescan();
-      }
+      for (const node of record.removedNodes)
+        if (node.nodeType === 1 && tables.some((table) => node === table.root || node.contains(table.root))) return scheduleRescan();
     }
   }
 
-  #onTableMutations(records: MutationRecord[]): void {
-    if (this.#needsRescan) return;
-    if (records.length > BURST_LIMIT) return this.#scheduleRescan();
-    const before = this.#dirty.size;
+  function onTableMutations(records: MutationRecord[]): void {
+    if (needsRescan) return;
+    if (records.length > BURST_LIMIT) return scheduleRescan();
+    const before = dirty.size;
     let removed = false;
+    const mark = (node: Node) => {
+      const owned = owningRow(node);
+      if (owned) dirty.set(...owned);
+      return owned;
+    };
     for (const record of records) {
       if (record.type === 'childList' && onlyOwnNodes(record)) continue;
-      if (this.#inHeader(record.target)) return this.#scheduleRescan();
-      const row = this.#owningRow(record.target);
-      if (row) this.#dirty.add(row);
+      if (inHeader(record.target)) return scheduleRescan();
+      mark(record.target);
       if (record.type !== 'childList') continue;
       for (const node of record.removedNodes) if (node.nodeType === 1 && !isOwnNode(node)) removed = true;
       for (const node of record.addedNodes) {
         if (node.nodeType !== 1) continue;
         const element = node as Element;
-        if (this.#isNewBodyTable(element)) return this.#scheduleRescan();
-        const added = this.#owningRow(element) ?? undefined;
-        if (added) this.#dirty.add(added);
+        if (isNewBodyTable(element)) return scheduleRescan();
         // A whole <tbody> or block of rows put in at once.
-        else for (const inner of element.querySelectorAll('tr, [role="row"]')) {
-          const innerRow = this.#owningRow(inner);
-          if (innerRow) this.#dirty.add(innerRow);
-        }
+        if (!mark(element)) for (const inner of element.querySelectorAll('tr, [role="row"]')) mark(inner);
       }
     }
-    if (this.#dirty.size > before) this.#requestFrame();
+    if (dirty.size > before) requestFrame();
     // Rows gone: nothing to read, but the counts the toolbar shows have changed.
-    else if (removed && !this.#dirty.size) this.#settle();
+    else if (removed && !dirty.size) settle();
   }
 
   /** A <table> put into a component after the scan (its body arriving late) makes the component's rows. */
-  #isNewBodyTable(element: Element): boolean {
-    const tables = element.matches(nativeTableSelector) ? [element] : [...element.querySelectorAll(nativeTableSelector)];
-    return tables.some((table) => !this.#bodyTables.has(table) && this.#tables.some((t) => t.layout !== 'aria' && t.layout !== 'native' && componentParts(t.root).includes(table)));
+  function isNewBodyTable(element: Element): boolean {
+    const inner = element.matches(nativeTableSelector) ? [element] : [...element.querySelectorAll(nativeTableSelector)];
+    return inner.some(
+      (table) => !bodyTables.has(table) && tables.some((t) => t.layout !== 'aria' && t.layout !== 'native' && componentParts(t.root).includes(table)),
+    );
   }
 
-  #scheduleRescan(): void {
-    this.#needsRescan = true;
-    this.#requestFrame();
+  function scheduleRescan(): void {
+    needsRescan = true;
+    requestFrame();
   }
 
-  #inHeader(node: Node): boolean {
+  function inHeader(node: Node): boolean {
     const element = node.nodeType === 1 ? (node as Element) : node.parentElement;
     return Boolean(element?.closest('thead, [role="columnheader"]'));
   }
 
-  /** The data row of one of our tables that holds `node` (not a row of a table nested in a cell). */
-  #owningRow(node: Node): Element | null {
+  /** The data row of one of our tables that holds `node` (not a row of a table nested in a cell), and its table. */
+  function owningRow(node: Node): [Element, ResourceTable] | undefined {
     let element: Element | null = node.nodeType === 1 ? (node as Element) : node.parentElement;
     while (element) {
       const row = element.closest('tr, [role="row"]');
-      if (!row) return null;
+      if (!row) return undefined;
       if (row.tagName === 'TR') {
-        const table = row.closest('table');
-        if (table && this.#bodyTables.has(table) && row.parentElement?.tagName !== 'THEAD') return row;
+        const table = bodyTables.get(row.closest('table')!);
+        if (table && row.parentElement?.tagName !== 'THEAD') return [row, table];
       } else {
         const grid = row.closest(ariaGridSelector);
-        const owner = this.#tables.find((table) => table.layout === 'aria' && table.root === grid);
-        if (owner && !isAriaHeaderRow(row)) return row;
+        const table = tables.find((t) => t.layout === 'aria' && t.root === grid);
+        if (table && !isAriaHeaderRow(row)) return [row, table];
       }
       element = row.parentElement;
     }
-    return null;
+    return undefined;
   }
 
-  #requestFrame(): void {
-    if (this.#frameRequested || !this.#running) return;
-    this.#frameRequested = true;
-    this.#schedule.frame(() => {
-      this.#frameRequested = false;
+  function requestFrame(): void {
+    if (frameRequested || !running) return;
+    frameRequested = true;
+    schedule.frame(() => {
+      frameRequested = false;
       // A slice already queued takes these rows too: one chain of slices at a time.
-      if (!this.#sliceRequested) this.#guard('frame', () => this.#flush());
+      if (!sliceRequested) guard('frame', flush);
     });
   }
 
-  #requestSlice(): void {
-    if (this.#sliceRequested) return;
-    this.#sliceRequested = true;
-    this.#schedule.timeout(() => {
-      this.#sliceRequested = false;
-      this.#guard('slice', () => this.#flush());
+  function requestSlice(): void {
+    if (sliceRequested) return;
+    sliceRequested = true;
+    schedule.timeout(() => {
+      sliceRequested = false;
+      guard('slice', flush);
     }, 0);
   }
 
   /** The engine's answer for what a row shows; rows showing the same things share it. */
-  #evaluationOf(reading: Extract<RowReading, { kind: 'resource' }>): Evaluation {
+  function evaluationOf(reading: Extract<RowReading, { kind: 'resource' }>): Evaluation {
     const key = evaluationKey(reading.resource);
-    let evaluation = this.#evaluations.get(key);
+    let evaluation = evaluations.get(key);
     if (!evaluation) {
-      evaluation = evaluateCompiled(reading.resource, this.#options.compiled);
-      if (this.#evaluations.size >= EVALUATION_CACHE) this.#evaluations.clear();
-      this.#evaluations.set(key, evaluation);
+      evaluation = evaluateCompiled(reading.resource, options.compiled);
+      if (evaluations.size >= EVALUATION_CACHE) evaluations.clear();
+      evaluations.set(key, evaluation);
     }
     return evaluation;
   }
 
   /** Reads every dirty row, in slices short enough to keep the page responsive, then writes. */
-  #flush(): void {
-    if (!this.#running) return;
-    if (this.#needsRescan) this.#rescan();
+  function flush(): void {
+    if (!running) return;
+    if (needsRescan) rescan();
     const started = performance.now();
-    const { lang, showAllowed } = this.#options;
-    const writes = this.#writes;
+    const { lang, showAllowed } = options;
+    const pending = writes;
     const layouts: RowLayoutCache = new WeakMap();
-    for (const row of this.#dirty) {
-      this.#dirty.delete(row);
-      writes.delete(row);
-      if (!row.isConnected) continue;
-      const table = this.#tableOf(row);
-      if (!table) continue;
+    for (const [row, table] of dirty) {
+      dirty.delete(row);
+      pending.delete(row);
+      if (!row.isConnected || !tables.includes(table)) continue;
       try {
-        this.rowReads++;
+        rowReads++;
         const reading = readRow(row, table, layouts);
         if (reading.kind === 'skip') {
-          this.#states.delete(row);
-          this.#skips.set(row, reading.why);
-          writes.set(row, () => clearRow(row));
+          states.delete(row);
+          skips.set(row, reading.why);
+          pending.set(row, () => clearRow(row));
           continue;
         }
-        const evaluation = this.#evaluationOf(reading);
-        const state: RowState = {
+        const evaluation = evaluationOf(reading);
+        states.set(row, {
           reading,
           verdict: evaluation.verdict,
           rules: evaluation.reasons.map((reason) => reason.ruleId),
           mainReason: evaluation.reasons[0]?.title ?? '',
-        };
-        this.#states.set(row, state);
-        this.#skips.delete(row);
+        });
+        skips.delete(row);
         const showBadge = evaluation.verdict !== 'allowed' || showAllowed;
-        writes.set(row, () => annotateRow(row, { evaluation, lang, showBadge, anchor: reading.anchor }));
+        pending.set(row, () => annotateRow(row, { evaluation, lang, showBadge, anchor: reading.anchor }));
       } catch (error) {
-        this.#skips.set(row, 'error');
-        recordError(this.#diagnostics, 'row', error);
+        skips.set(row, 'error');
+        recordError(diagnostics, 'row', error);
       }
       if (performance.now() - started > SLICE_MS) break;
     }
-    if (this.#dirty.size && writes.size < WRITE_BACKLOG) return this.#requestSlice();
-    this.#writes = new Map();
-    for (const [row, write] of writes) {
+    if (dirty.size && pending.size < WRITE_BACKLOG) return requestSlice();
+    writes = new Map();
+    for (const [row, write] of pending) {
       // A row changed again since it was read is read again; a row gone needs nothing.
-      if (this.#dirty.has(row) || !row.isConnected) continue;
-      try {
-        write();
-      } catch (error) {
-        recordError(this.#diagnostics, 'badge', error);
-      }
+      if (!dirty.has(row) && row.isConnected) guard('badge', write);
     }
-    if (this.#dirty.size) this.#requestSlice();
-    else this.#settle();
-  }
-
-  #tableOf(row: Element): ResourceTable | undefined {
-    if (row.tagName === 'TR') {
-      const table = row.closest('table');
-      return table ? this.#bodyTables.get(table) : undefined;
-    }
-    const grid = row.closest(ariaGridSelector);
-    return this.#tables.find((table) => table.root === grid);
+    if (dirty.size) requestSlice();
+    else settle();
   }
 
   /** Recounts the diagnostics and tells the toolbar, a moment after the page went quiet. */
-  #settle(): void {
-    if (this.#changeTimer) return;
-    this.#changeTimer = true;
-    this.#schedule.timeout(() => {
-      this.#changeTimer = false;
-      if (!this.#running) return;
-      this.#guard('summary', () => {
-        const diagnostics = this.#diagnostics;
+  function settle(): void {
+    if (changeTimer) return;
+    changeTimer = true;
+    schedule.timeout(() => {
+      changeTimer = false;
+      if (!running) return;
+      guard('summary', () => {
         diagnostics.rowsRead = 0;
         diagnostics.rowsSkipped = 0;
         diagnostics.skippedReasons = {};
         let blocked = 0;
-        for (const table of this.#tables)
+        for (const table of tables)
           for (const row of tableRows(table)) {
-            const state = this.#states.get(row);
+            const state = states.get(row);
             if (state) {
               diagnostics.rowsRead++;
               if (state.verdict === 'blocked') blocked++;
             } else {
-              countSkip(diagnostics, this.#skips.get(row) ?? 'not read yet');
+              countSkip(diagnostics, skips.get(row) ?? 'not read yet');
             }
           }
-        this.#notify(blocked);
+        notify(blocked);
       });
     }, 150);
   }
 
-  #notify(blocked: number | null): void {
-    if (blocked === this.#lastBlocked) return;
-    this.#lastBlocked = blocked;
-    this.#onChange(blocked);
+  function notify(blocked: number | null): void {
+    if (blocked === lastBlocked) return;
+    lastBlocked = blocked;
+    onChange(blocked);
   }
+
+  return {
+    get isRunning() {
+      return running;
+    },
+    get rowReads() {
+      return rowReads;
+    },
+    start() {
+      if (running) return;
+      running = true;
+      diagnostics = emptyDiagnostics();
+      rowReads = 0;
+      // A light watch over the whole page, only to notice a table appearing or going away.
+      pageObserver.observe(doc.documentElement, { childList: true, subtree: true });
+      rescan();
+      flush();
+    },
+    stop() {
+      if (!running) return;
+      running = false;
+      pageObserver.disconnect();
+      tableObserver.disconnect();
+      dirty.clear();
+      writes.clear();
+      evaluations.clear();
+      tables = [];
+      bodyTables.clear();
+      needsRescan = false;
+      clearAll(doc);
+      notify(null);
+    },
+    update(next) {
+      const headersChanged = JSON.stringify(next.extraHeaders ?? {}) !== JSON.stringify(options.extraHeaders ?? {});
+      options = next;
+      evaluations.clear();
+      if (!running) return;
+      if (headersChanged) needsRescan = true;
+      else markAll();
+      requestFrame();
+    },
+    summary() {
+      const counts: Record<Verdict, number> = { blocked: 0, caution: 0, allowed: 0 };
+      const rows: RowSummary[] = [];
+      for (const { state } of trackedRows()) {
+        counts[state.verdict]++;
+        rows.push({
+          index: rows.length,
+          resource: shorten(state.reading.name),
+          product: state.reading.product,
+          verdict: state.verdict,
+          rules: state.rules,
+          mainReason: state.mainReason,
+        });
+      }
+      return { url: doc.location?.href ?? '', lang: options.lang, counts, rows, diagnostics: structuredClone(diagnostics) };
+    },
+    reveal(index) {
+      let position = 0;
+      for (const { row } of trackedRows()) {
+        if (position++ !== index) continue;
+        row.scrollIntoView({ block: 'center', behavior: 'smooth' });
+        // An animation, not a class or style: nothing of the console's markup changes.
+        row.animate?.([{ backgroundColor: 'rgba(255, 196, 0, .45)' }, { backgroundColor: 'transparent' }], { duration: 2000 });
+        row.querySelector('.unsub-lens-badge')?.shadowRoot?.querySelector('button')?.focus({ preventScroll: true });
+        return true;
+      }
+      return false;
+    },
+  };
 }
 
 /** Names are for recognizing a row in the popup: a few hundred characters do. */

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Annotator, type Scheduler } from '../../src/page/annotator';
+import { createAnnotator, type Annotator, type Scheduler } from '../../src/page/annotator';
 import { compileCatalog } from '../../src/rules/engine';
 import { catalog } from '../../src/rules/catalog';
 import { buildRow, buildTinyTable, rerenderInPlace, retext, type RowSpec } from '../support/page-builder';
@@ -48,7 +48,7 @@ describe('the live annotator', () => {
     document.body.replaceChildren();
     timers = manualScheduler();
     counts = [];
-    annotator = new Annotator(document, options(), timers.scheduler, (count) => counts.push(count));
+    annotator = createAnnotator(document, options(), timers.scheduler, (count) => counts.push(count));
   });
   afterEach(() => annotator.stop());
 

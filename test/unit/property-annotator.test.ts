@@ -17,7 +17,7 @@
 //   FC_SEED=<seed> FC_PATH=<path> npx vitest run test/unit/property-annotator
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { Annotator, type AnnotatorOptions, type Scheduler } from '../../src/page/annotator';
+import { createAnnotator, type Annotator, type AnnotatorOptions, type Scheduler } from '../../src/page/annotator';
 import { scanDocument } from '../../src/page/scan';
 import type { ExtraHeaders } from '../../src/page/find-tables';
 import type { ColumnField } from '../../src/page/columns';
@@ -418,7 +418,7 @@ function setUp(page: Parameters<PageBuilder['page']>[0], settings: SettingsModel
   document.body.append(area);
   const timers = manualScheduler();
   const counts: Array<number | null> = [];
-  const annotator = new Annotator(document, optionsFor(settings), timers.scheduler, (count) => counts.push(count));
+  const annotator = createAnnotator(document, optionsFor(settings), timers.scheduler, (count) => counts.push(count));
   running = annotator;
   const run: Run = { builder, tables, area, clock, annotator, settings, page: withoutOwnMarks(document.body).outerHTML, counts };
   return { run, timers };
