@@ -1,8 +1,18 @@
 // The options page in real Chromium: a rule switched off reaches the console page already open,
 // a settings file with a mistake is refused whole, and the page works with the keyboard alone.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { consoleUrl, fixturesDir, intlHost, readAnnotatedRows, startHarness, waitForAnnotatedRows, type ExtensionGlobals, type Harness } from './harness';
+import {
+  consoleUrl,
+  countOwnMarks,
+  fixturesDir,
+  intlHost,
+  readAnnotatedRows,
+  startHarness,
+  waitForAnnotatedRows,
+  type ExtensionGlobals,
+  type Harness,
+} from './harness';
 import { loadExpected, settledRowMismatches, type ExpectedRow } from './support/expectations';
 import { assertOnlyConsoleAndExtensionRequests } from './support/network';
 
@@ -14,6 +24,14 @@ let harness: Harness;
 
 beforeAll(async () => {
   harness = await startHarness();
+});
+
+// Each test starts from the default settings, whatever the one before left.
+beforeEach(async () => {
+  await harness.worker.evaluate(async () => {
+    const { chrome } = globalThis as unknown as ExtensionGlobals;
+    await chrome.storage.sync.clear();
+  });
 });
 
 afterAll(async () => {
@@ -51,6 +69,51 @@ describe('switching a rule off', () => {
 
     await smnSwitch.check();
     expect(await settledRowMismatches(() => readAnnotatedRows(consolePage), expected.rows, { labels: english, timeout: 5000 })).toEqual([]);
+    await options.close();
+    await consolePage.close();
+  });
+});
+
+describe('the other settings, live on the open page', () => {
+  it('the master switch, badges for allowed rows, the badge language and a rule of your own all apply without a reload', async () => {
+    const consolePage = await harness.openPage(consoleUrl(intlHost));
+    await waitForAnnotatedRows(consolePage, expected.rows.length);
+    const options = await openOptions();
+    const settled = (rows: readonly ExpectedRow[], more: Parameters<typeof settledRowMismatches>[2] = {}) =>
+      settledRowMismatches(() => readAnnotatedRows(consolePage), rows, { labels: english, timeout: 5000, ...more });
+
+    await options.locator('[data-setting="enabled"]').uncheck();
+    await expect.poll(() => countOwnMarks(consolePage), { timeout: 5000 }).toEqual({ attributes: 0, badges: 0 });
+    await options.locator('[data-setting="enabled"]').check();
+    expect(await settled(expected.rows)).toEqual([]);
+
+    await options.locator('[data-setting="showAllowed"]').check();
+    expect(await settled(expected.rows, { showAllowed: true, labels: { ...english, allowed: 'No rule' } })).toEqual([]);
+    await options.locator('[data-setting="showAllowed"]').uncheck();
+    expect(await settled(expected.rows)).toEqual([]);
+
+    await options.locator('[data-setting="language"][value="zh"]').check();
+    expect(await settled(expected.rows, { labels: { blocked: '不可退订', caution: '请核实' } })).toEqual([]);
+    // The options page itself speaks Chinese now.
+    await expect.poll(() => options.locator('#general-title').innerText()).toBe('常规');
+    await options.locator('[data-setting="language"][value="page"]').check();
+    expect(await settled(expected.rows)).toEqual([]);
+
+    // A rule of your own for a product no rule names: its row becomes a check.
+    await options.locator('[data-action="add-rule"]').click();
+    await options.keyboard.insertText('Elastic Cloud Server');
+    await options.locator('.rule-editor input[value="caution"]').check();
+    await options.locator('.rule-editor button[type="submit"]').click();
+    // Every Elastic Cloud Server row lists the rule; one no other rule applied to becomes a check.
+    const withOwnRule: ExpectedRow[] = expected.rows.map((row) =>
+      row.product === 'Elastic Cloud Server'
+        ? { ...row, verdict: row.verdict === 'allowed' ? 'caution' : row.verdict, rules: [...row.rules, 'user/elastic-cloud-server'] }
+        : row,
+    );
+    expect(withOwnRule.filter((row) => row.verdict === 'caution' && row.rules.join() === 'user/elastic-cloud-server')).not.toHaveLength(0);
+    expect(await settled(withOwnRule)).toEqual([]);
+    await options.locator('[data-user-rule="elastic-cloud-server"] [data-action="remove-rule"]').click();
+    expect(await settled(expected.rows)).toEqual([]);
     await options.close();
     await consolePage.close();
   });

@@ -83,7 +83,7 @@ describe('summaryCsv', () => {
   });
 
   it('keeps Chinese text and a line break inside a quoted cell', () => {
-    expect(summaryCsv(summary, zh)).toContain('3,"云专线-二号\nline two",云搜索服务,需核实,service/elasticsearch-service,Elasticsearch 服务');
+    expect(summaryCsv(summary, zh)).toContain('3,"云专线-二号\nline two",云搜索服务,请核实,service/elasticsearch-service,Elasticsearch 服务');
   });
 });
 
@@ -148,7 +148,7 @@ describe('summaryReport', () => {
 
   it('speaks Chinese when the UI does', () => {
     const report = summaryReport(summary, zh);
-    expect(report).toContain('不可退订: 2 · 需核实: 1 · 无规则: 1');
+    expect(report).toContain('不可退订: 2 · 请核实: 1 · 无规则: 1');
     expect(report).toContain('未找到的列: 计费模式');
     expect(report).toContain('读取 4 行，跳过 1 行 (详情行: 1)');
   });

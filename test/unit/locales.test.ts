@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { fillMessage } from '../../src/i18n/messages';
 import { catalog } from '../../src/rules/catalog';
+import { badgeText } from '../../src/badges/badge-text';
 import { columnHeaders } from '../../src/page/columns';
 import { mountPopup } from '../../src/popup/popup';
 import { mountOptions } from '../../src/options/options';
@@ -61,6 +62,15 @@ describe('locale files', () => {
       expect(en, key).toHaveProperty(key);
       expect(zh, key).toHaveProperty(key);
     }
+  });
+
+  it('name the verdicts with the words the badges on the page use', () => {
+    for (const [lang, messages] of [['en', en], ['zh', zh]] as const)
+      expect([messages.verdictBlocked!.message, messages.verdictCaution!.message, messages.verdictAllowed!.message], lang).toEqual([
+        badgeText[lang].blocked,
+        badgeText[lang].caution,
+        badgeText[lang].allowed,
+      ]);
   });
 
   it('name the extension in the store listing language', () => {
