@@ -6,6 +6,7 @@ import { discardRejectedSettings, type LoadProblem, type RejectedSettings } from
 import { downloadText } from '../popup/download';
 import { exportFileName } from '../popup/export-csv';
 import { h, replaceChildren } from '../popup/dom';
+import { showInvisible } from '../i18n/visible-text';
 import { problemText, type OptionsContext } from './context';
 import { importSettingsFile } from './import-settings';
 
@@ -22,7 +23,7 @@ export function backupView(ctx: OptionsContext): HTMLElement {
     const outcome = await importSettingsFile(file, store);
     if (outcome.ok) {
       await ctx.rerender();
-      ctx.announce(t('imported', file.name));
+      ctx.announce(t('imported', showInvisible(file.name)));
       return;
     }
     if ('saveFailed' in outcome) {
@@ -32,7 +33,7 @@ export function backupView(ctx: OptionsContext): HTMLElement {
     }
     replaceChildren(
       importErrors,
-      h('p', { class: 'error-text' }, t('importRefused', file.name, outcome.problems.length)),
+      h('p', { class: 'error-text' }, t('importRefused', showInvisible(file.name), outcome.problems.length)),
       h('ul', { class: 'problems' }, outcome.problems.map((problem) => h('li', null, problemText(problem, t)))),
     );
     importButton.focus();

@@ -5,6 +5,7 @@ import type { LookupHit } from '../rules/lookup';
 import type { Translate } from '../i18n/messages';
 import { externalLink, h, isWebUrl, replaceChildren, uniqueId } from './dom';
 import { sourceLine } from './reason-view';
+import { showInvisible } from '../i18n/visible-text';
 import { verdictLabelKey, verdictPill } from './verdict';
 
 export interface LookupView {
@@ -75,10 +76,11 @@ export function lookupView(t: Translate, search: (query: string) => LookupHit[])
       options = [];
       replaceChildren(results, h('p', { class: 'hint' }, t('searchHint')));
     } else if (!hits.length) {
+      // The query said back as typed, with what cannot be seen written out (a pasted U+200B finds nothing).
       options = [];
       replaceChildren(
         results,
-        h('div', { class: 'no-rule' }, h('div', { class: 'reason-head' }, verdictPill('allowed', t), h('strong', null, query)), h('p', null, t('lookupNoRule'))),
+        h('div', { class: 'no-rule' }, h('div', { class: 'reason-head' }, verdictPill('allowed', t), h('strong', null, showInvisible(query))), h('p', null, t('lookupNoRule'))),
       );
     } else {
       options = hits.map(hitOption);

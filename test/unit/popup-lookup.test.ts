@@ -135,6 +135,13 @@ describe('the popup look-up', () => {
     expect(text(root.querySelector('.no-rule'))).toContain('Elastic Cloud Server');
   });
 
+  it('says back a query of invisible characters written out, so "No rule" is not about nothing', async () => {
+    const { input } = await openPopup();
+    type(input, '\u200B\u2060');
+    expect(text(root.querySelector('.no-rule .verdict'))).toBe('No rule');
+    expect(text(root.querySelector('.no-rule strong'))).toBe(String.raw`\u200B\u2060`);
+  });
+
   it('gives a successor product only a "Check"', async () => {
     const { input } = await openPopup();
     type(input, 'CSS');
