@@ -96,6 +96,8 @@ export function createAnnotator(
   /** Badge writes for rows read in earlier slices of this pass. */
   let writes = new Map<Element, () => void>();
   const evaluations = new Map<string, Evaluation>();
+  /** Tables with cells spanning rows: a change to one row may change what the rows below show. */
+  let spanned = new Set<ResourceTable>();
   let needsRescan = false;
   let frameRequested = false;
   let sliceRequested = false;
@@ -115,9 +117,10 @@ export function createAnnotator(
   const pageObserver = new View.MutationObserver((records) => guard('page', () => onPageMutations(records)));
   const tableObserver = new View.MutationObserver((records) => guard('table', () => onTableMutations(records)));
 
-  const markAll = () => {
-    for (const table of tables) for (const row of tableRows(table)) dirty.set(row, table);
+  const markTable = (table: ResourceTable) => {
+    for (const row of tableRows(table)) dirty.set(row, table);
   };
+  const markAll = () => tables.forEach(markTable);
 
   function* trackedRows(): Generator<{ row: Element; state: RowState }> {
     for (const table of tables)
@@ -137,6 +140,7 @@ export function createAnnotator(
       // Every inner table: a body table may still be empty, its rows coming later.
       else if (table.layout !== 'aria') for (const inner of componentParts(table.root)) bodyTables.set(inner, table);
     }
+    spanned = new Set();
     markAll();
     describeTables(tables, diagnostics);
     needsRescan = false;
@@ -166,10 +170,13 @@ export function createAnnotator(
       if (owned) dirty.set(...owned);
       return owned;
     };
+    const reread = new Set<ResourceTable>();
     for (const record of records) {
       if (record.type === 'childList' && onlyOwnNodes(record)) continue;
       if (inHeader(record.target)) return scheduleRescan();
-      mark(record.target);
+      const host = elementOf(record.target)?.closest('table');
+      const table = mark(record.target)?.[1] ?? (host ? bodyTables.get(host) : undefined);
+      if (table && spanned.has(table)) reread.add(table);
       if (record.type !== 'childList') continue;
       for (const node of record.removedNodes) if (node.nodeType === 1 && !isOwnNode(node)) removed = true;
       for (const node of record.addedNodes) {
@@ -180,6 +187,7 @@ export function createAnnotator(
         if (!mark(element)) for (const inner of element.querySelectorAll('tr, [role="row"]')) mark(inner);
       }
     }
+    reread.forEach(markTable);
     if (dirty.size > before) requestFrame();
     // Rows gone: nothing to read, but the counts the toolbar shows have changed.
     else if (removed && !dirty.size) settle();
@@ -199,13 +207,12 @@ export function createAnnotator(
   }
 
   function inHeader(node: Node): boolean {
-    const element = node.nodeType === 1 ? (node as Element) : node.parentElement;
-    return Boolean(element?.closest('thead, [role="columnheader"]'));
+    return Boolean(elementOf(node)?.closest('thead, [role="columnheader"]'));
   }
 
   /** The data row of one of our tables that holds `node` (not a row of a table nested in a cell), and its table. */
   function owningRow(node: Node): [Element, ResourceTable] | undefined {
-    let element: Element | null = node.nodeType === 1 ? (node as Element) : node.parentElement;
+    let element = elementOf(node);
     while (element) {
       const row = element.closest('tr, [role="row"]');
       if (!row) return undefined;
@@ -268,6 +275,11 @@ export function createAnnotator(
       try {
         rowReads++;
         const reading = readRow(row, table, layouts);
+        // The first row read under a cell spanning rows: from now on a change anywhere re-reads the table.
+        if (!spanned.has(table) && layouts.get(row.parentElement!)) {
+          spanned.add(table);
+          markTable(table);
+        }
         if (reading.kind === 'skip') {
           states.delete(row);
           skips.set(row, reading.why);
@@ -402,6 +414,10 @@ export function createAnnotator(
       return false;
     },
   };
+}
+
+function elementOf(node: Node): Element | null {
+  return node.nodeType === 1 ? (node as Element) : node.parentElement;
 }
 
 /** Names are for recognizing a row in the popup: a few hundred characters do. */
