@@ -6,6 +6,7 @@ import {
   ariaGridSelector,
   ariaHeaderCellSelector,
   ariaRowSelector,
+  anyTableSelector,
   componentTableSelector,
   fixedHeadSelector,
   headerNoiseSelector,
@@ -238,21 +239,16 @@ export function findResourceTables(root: ParentNode, options: FindOptions = {}):
     if (isResourceTable(mapped.columns)) found.push({ root: element, layout, ...mapped });
   };
 
-  for (const component of root.querySelectorAll(componentTableSelector)) {
-    if (ownerComponent(component) || isNestedInCell(component)) continue; // ti-table > .ti3-table: take the outer one
-    const split = componentParts(component, fixedHeadSelector).length > 0;
-    consider(component, split ? 'tiny-split' : 'component', componentHeaderCells(component));
+  for (const element of root.querySelectorAll(anyTableSelector)) {
+    // Parts of a component (ti-table > .ti3-table, its inner tables) and tables in cells are not tables of their own.
+    if (ownerComponent(element) || isNestedInCell(element)) continue;
+    if (element.matches(componentTableSelector)) {
+      const split = componentParts(element, fixedHeadSelector).length > 0;
+      consider(element, split ? 'tiny-split' : 'component', componentHeaderCells(element));
+    } else if (element.tagName === 'TABLE') consider(element, 'native', nativeHeaderCells(element)); // also <table role="grid">
+    else consider(element, 'aria', ariaHeaderCells(element));
   }
-  for (const table of root.querySelectorAll(nativeTableSelector)) {
-    if (ownerComponent(table) || isNestedInCell(table)) continue;
-    consider(table, 'native', nativeHeaderCells(table));
-  }
-  for (const grid of root.querySelectorAll(ariaGridSelector)) {
-    if (grid.tagName === 'TABLE') continue; // <table role="grid"> was read as a native table
-    if (ownerComponent(grid) || isNestedInCell(grid)) continue;
-    consider(grid, 'aria', ariaHeaderCells(grid));
-  }
-  return found.sort((a, b) => (a.root.compareDocumentPosition(b.root) & 4 ? -1 : 1));
+  return found;
 }
 
 /** Data rows of a table in document order, with the cells that hold them. */

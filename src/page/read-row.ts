@@ -146,15 +146,8 @@ export function readRow(row: Element, table: ResourceTable, cache?: RowLayoutCac
 
   const resource: Resource = {};
   if (productType) resource.productType = productType;
-  const fields: Array<[keyof Resource & ColumnField, Element | undefined]> = [
-    ['billingMode', by.billingMode],
-    ['status', by.status],
-    ['specification', by.specification],
-    ['region', by.region],
-    ['expiry', by.expiry],
-  ];
-  for (const [field, cell] of fields) {
-    const value = text(cell);
+  for (const field of ['billingMode', 'status', 'specification', 'region', 'expiry'] as const) {
+    const value = text(by[field]);
     if (value) resource[field] = value;
   }
   if (tags.length) resource.tags = tags;
