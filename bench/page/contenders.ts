@@ -125,8 +125,8 @@ export function makeNaive(doc: Document, options: AnnotatorOptions): Contender {
   const win = doc.defaultView as Window & typeof globalThis;
   let reads = 0;
   const pass = () => {
-    const { compiled, lang, showAllowed, extraHeaders } = options;
-    for (const table of findResourceTables(doc, { extraHeaders })) {
+    const { compiled, lang, showAllowed } = options;
+    for (const table of findResourceTables(doc, options)) {
       for (const row of tableRows(table)) {
         reads++;
         const reading = readRow(row, table);

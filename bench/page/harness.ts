@@ -2,6 +2,7 @@
 // engine and the catalog, as the content script ships them) and driven from scripts/bench.ts
 // through window.unsubLensBench. Each call runs one measurement and checks the badges it left.
 import type { AnnotatorOptions } from '../../src/page/annotator';
+import { headerNames } from '../../src/page/columns';
 import { catalog } from '../../src/rules/catalog';
 import { compileCatalog } from '../../src/rules/engine';
 import { defaultSettings } from '../../src/settings/settings';
@@ -141,7 +142,7 @@ const api = {
       compiled: compileCatalog(catalog, { disabledRules: settings.disabledRules, userRules: settings.userRules, lang: 'en' }),
       lang: 'en',
       showAllowed: settings.showAllowed,
-      extraHeaders: settings.extraHeaders,
+      headers: headerNames(settings.extraHeaders),
     };
     return {
       userAgent: navigator.userAgent,

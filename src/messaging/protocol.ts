@@ -1,6 +1,6 @@
 // Messages between the popup, the content script and the background, and what they carry.
 import type { Catalog, Rule, Verdict } from '../rules/types';
-import type { ColumnField } from '../page/columns';
+import type { ColumnField, HeaderNames } from '../page/columns';
 import type { Settings } from '../settings/settings';
 
 export interface RowSummary {
@@ -44,9 +44,11 @@ export type ContentRequest = { type: 'get-summary' } | { type: 'reveal-row'; ind
  * (checked, defaults where a stored value was unusable). The content script reads no storage itself:
  * the code for that would be a third of its size budget.
  */
-export interface PageConfig extends Pick<Settings, 'enabled' | 'showAllowed' | 'language' | 'extraHeaders'> {
+export interface PageConfig extends Pick<Settings, 'enabled' | 'showAllowed' | 'language'> {
   /** The rules in effect: the catalog's without those switched off, then the user's own. */
   rules: Rule[];
+  /** The header texts that name each column: the user's extra names, then the console's. */
+  headers: HeaderNames;
 }
 
 /**

@@ -11,10 +11,10 @@ import {
   findResourceTables,
   isAriaHeaderRow,
   tableRows,
-  type ExtraHeaders,
   type ResourceTable,
   type RowLayoutCache,
 } from './find-tables';
+import type { HeaderNames } from './columns';
 import { readRow, type RowReading } from './read-row';
 import { anyTableSelector, ariaGridSelector, nativeTableSelector } from './selectors';
 import { countSkip, describeTables, emptyDiagnostics, recordError } from './scan';
@@ -29,7 +29,8 @@ export interface AnnotatorOptions {
   compiled: CompiledCatalog;
   lang: Lang;
   showAllowed: boolean;
-  extraHeaders?: ExtraHeaders;
+  /** What names each column, the user's extra header names included (`headerNames` in columns.ts). */
+  headers: HeaderNames;
 }
 
 interface RowState {
@@ -131,7 +132,7 @@ export function createAnnotator(
   }
 
   function rescan(): void {
-    tables = findResourceTables(doc, { extraHeaders: options.extraHeaders });
+    tables = findResourceTables(doc, options);
     tableObserver.disconnect();
     bodyTables.clear();
     for (const table of tables) {
@@ -377,7 +378,7 @@ export function createAnnotator(
       notify(null);
     },
     update(next) {
-      const headersChanged = JSON.stringify(next.extraHeaders ?? {}) !== JSON.stringify(options.extraHeaders ?? {});
+      const headersChanged = JSON.stringify(next.headers) !== JSON.stringify(options.headers);
       options = next;
       evaluations.clear();
       if (!running) return;

@@ -42,3 +42,10 @@ export const columnHeaders: Readonly<Record<ColumnField, readonly string[]>> = {
   reason: ['Reason', 'Unsubscription Not Allowed Reason', 'Reason for Not Allowing Unsubscription', '原因', '不可退订原因'],
   operation: ['Operation', 'Operations', 'Action', 'Actions', '操作'],
 };
+
+/** The header texts that name each column: the user's own (for a relabelled column) before the console's. */
+export type HeaderNames = Readonly<Partial<Record<ColumnField, readonly string[]>>>;
+
+export function headerNames(extra: HeaderNames = {}): HeaderNames {
+  return Object.fromEntries(columnFields.map((field) => [field, [...(extra[field] ?? []), ...columnHeaders[field]]]));
+}

@@ -1,6 +1,6 @@
 // Finding the resource tables on a page by their header text, in English and Chinese.
 // A table counts when its headers name the product type and one of billing mode, status or resource.
-import { columnFields, columnHeaders, type ColumnField } from './columns';
+import type { ColumnField, HeaderNames } from './columns';
 import {
   ariaCellSelector,
   ariaGridSelector,
@@ -42,38 +42,32 @@ interface HeaderIndex {
   prefixes: Array<[string, ColumnField]>;
 }
 
-const defaultHeaderIndex = buildHeaderIndex({});
-let cachedExtra: ExtraHeaders | undefined;
-let cachedIndex = defaultHeaderIndex;
+// Header names come with the settings (the content script gets them from the background, so the
+// console's header texts are not in its bundle); the index is rebuilt when they change.
+let cachedNames: HeaderNames | undefined;
+let cachedIndex: HeaderIndex | undefined;
 
-function buildHeaderIndex(extra: ExtraHeaders): HeaderIndex {
-  const exact = new Map<string, ColumnField>();
-  const prefixes: Array<[string, ColumnField]> = [];
-  for (const field of columnFields) {
-    // The user's own names come first: they are there because the console relabelled a column.
-    for (const header of [...(extra[field] ?? []), ...columnHeaders[field]]) {
-      const key = normalizeText(header).compact;
-      if (!key || exact.has(key)) continue;
-      exact.set(key, field);
-      prefixes.push([key, field]);
-    }
-  }
-  prefixes.sort((a, b) => b[0].length - a[0].length);
-  return { exact, prefixes };
-}
-
-function headerIndexFor(extra: ExtraHeaders | undefined): HeaderIndex {
-  if (!extra || Object.keys(extra).length === 0) return defaultHeaderIndex;
-  if (extra !== cachedExtra) {
-    cachedExtra = extra;
-    cachedIndex = buildHeaderIndex(extra);
+function headerIndexFor(names: HeaderNames): HeaderIndex {
+  if (names !== cachedNames || !cachedIndex) {
+    const exact = new Map<string, ColumnField>();
+    const prefixes: Array<[string, ColumnField]> = [];
+    for (const [field, headers] of Object.entries(names) as Array<[ColumnField, readonly string[]]>)
+      for (const header of headers) {
+        const key = normalizeText(header).compact;
+        if (!key || exact.has(key)) continue;
+        exact.set(key, field);
+        prefixes.push([key, field]);
+      }
+    prefixes.sort((a, b) => b[0].length - a[0].length);
+    cachedNames = names;
+    cachedIndex = { exact, prefixes };
   }
   return cachedIndex;
 }
 
 /** Which column a header text names, if any. */
-export function matchHeader(text: string, extra?: ExtraHeaders): ColumnField | undefined {
-  const index = headerIndexFor(extra);
+export function matchHeader(text: string, names: HeaderNames): ColumnField | undefined {
+  const index = headerIndexFor(names);
   const { compact, boundary } = normalizeText(text);
   if (!compact) return undefined;
   const exact = index.exact.get(compact);
@@ -136,7 +130,7 @@ export function spanOf(cell: Element): number {
   return Number.isFinite(span) && span > 0 ? Math.min(span, 1000) : 1;
 }
 
-function mapColumns(cells: Element[], extra: ExtraHeaders | undefined) {
+function mapColumns(cells: Element[], names: HeaderNames) {
   const columns: Partial<Record<ColumnField, Column>> = {};
   const unrecognizedHeaders: string[] = [];
   let width = 0;
@@ -144,7 +138,7 @@ function mapColumns(cells: Element[], extra: ExtraHeaders | undefined) {
     width = index + spanOf(cell);
     const text = headerText(cell);
     if (!text) continue;
-    const field = matchHeader(text, extra);
+    const field = matchHeader(text, names);
     if (field && !columns[field]) columns[field] = { index, header: text };
     else unrecognizedHeaders.push(text);
   }
@@ -223,19 +217,19 @@ export function isAriaHeaderRow(row: Element): boolean {
 }
 
 export interface FindOptions {
-  extraHeaders?: ExtraHeaders;
+  /** What names each column: `headerNames(extraHeaders)` from columns.ts. */
+  headers: HeaderNames;
 }
 
 /**
  * Every resource table under `root`, in document order. Each element is read once: a component's
  * inner tables belong to the component, and tables nested in cells belong to their row.
  */
-export function findResourceTables(root: ParentNode, options: FindOptions = {}): ResourceTable[] {
+export function findResourceTables(root: ParentNode, { headers }: FindOptions): ResourceTable[] {
   const found: ResourceTable[] = [];
-  const extra = options.extraHeaders;
   const consider = (element: Element, layout: TableLayout, cells: Element[] | undefined) => {
     if (!cells) return;
-    const mapped = mapColumns(cells, extra);
+    const mapped = mapColumns(cells, headers);
     if (isResourceTable(mapped.columns)) found.push({ root: element, layout, ...mapped });
   };
 

@@ -3,7 +3,7 @@
 import type { Diagnostics } from '../messaging/protocol';
 import type { Evaluation, Resource } from '../rules/types';
 import { evaluateCompiled, type CompiledCatalog } from '../rules/engine';
-import type { ColumnField } from './columns';
+import { headerNames, type ColumnField } from './columns';
 import { findResourceTables, tableRows, type ExtraHeaders, type ResourceTable } from './find-tables';
 import { readRow } from './read-row';
 
@@ -54,7 +54,7 @@ export function countSkip(diagnostics: Diagnostics, why: string): void {
 
 export function scanDocument(root: ParentNode, compiled: CompiledCatalog, options: { extraHeaders?: ExtraHeaders } = {}): ScanResult {
   const diagnostics = emptyDiagnostics();
-  const tables = findResourceTables(root, options);
+  const tables = findResourceTables(root, { headers: headerNames(options.extraHeaders) });
   describeTables(tables, diagnostics);
   const rows: ScannedRow[] = [];
   for (const table of tables) {

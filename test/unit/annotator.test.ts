@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAnnotator, type Annotator, type Scheduler } from '../../src/page/annotator';
+import { headerNames } from '../../src/page/columns';
 import { compileCatalog } from '../../src/rules/engine';
 import { catalog } from '../../src/rules/catalog';
 import { buildRow, buildTinyTable, rerenderInPlace, retext, type RowSpec } from '../support/page-builder';
@@ -42,7 +43,7 @@ describe('the live annotator', () => {
   let annotator: Annotator;
   let timers: ReturnType<typeof manualScheduler>;
   let counts: Array<number | null>;
-  const options = () => ({ compiled: compileCatalog(catalog, { lang: 'en' }), lang: 'en' as const, showAllowed: false });
+  const options = () => ({ compiled: compileCatalog(catalog, { lang: 'en' }), lang: 'en' as const, showAllowed: false, headers: headerNames() });
 
   beforeEach(() => {
     document.body.replaceChildren();

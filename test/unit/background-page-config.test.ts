@@ -1,6 +1,7 @@
 // What the background tells the content script about the settings: read from storage, checked, and
 // turned into the rules in effect, so the content script needs no settings code of its own.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { headerNames } from '../../src/page/columns';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '../../entrypoints/background';
 import { answerRequest } from '../../src/background/requests';
@@ -28,7 +29,7 @@ afterEach(() => {
 describe('the page config the background answers', () => {
   it('is the defaults and the whole catalog when nothing is stored', async () => {
     const config = await askPageConfig();
-    expect(config).toEqual({ enabled: true, showAllowed: false, language: 'page', extraHeaders: {}, rules: catalog.rules });
+    expect(config).toEqual({ enabled: true, showAllowed: false, language: 'page', headers: headerNames(), rules: catalog.rules });
     expect(verdictOf(config, 'Simple Message Notification')).toBe('blocked');
   });
 
@@ -58,13 +59,16 @@ describe('the page config the background answers', () => {
 
   it('passes on the switches, the language and the extra header names', async () => {
     await saveSettings({ ...defaultSettings, enabled: false, showAllowed: true, language: 'zh', extraHeaders: { productType: ['Cloud Product'] } });
-    expect(await askPageConfig()).toMatchObject({ enabled: false, showAllowed: true, language: 'zh', extraHeaders: { productType: ['Cloud Product'] } });
+    const config = await askPageConfig();
+    expect(config).toMatchObject({ enabled: false, showAllowed: true, language: 'zh' });
+    // The user's header name comes first, before the console's own.
+    expect(config.headers.productType?.slice(0, 2)).toEqual(['Cloud Product', 'Product Type']);
   });
 
   it('falls back to the defaults for corrupt stored settings, and keeps what was stored aside', async () => {
     await fakeBrowser.storage.sync.set({ settings: '{"enabled": fals' });
     const config = await askPageConfig();
-    expect(config).toEqual({ enabled: true, showAllowed: false, language: 'page', extraHeaders: {}, rules: catalog.rules });
+    expect(config).toEqual({ enabled: true, showAllowed: false, language: 'page', headers: headerNames(), rules: catalog.rules });
     expect(await loadRejectedSettings()).toMatchObject({ kind: 'invalid', value: '{"enabled": fals' });
     expect((await fakeBrowser.storage.sync.get('settings')).settings).toBe('{"enabled": fals');
   });

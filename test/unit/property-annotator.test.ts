@@ -18,6 +18,7 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createAnnotator, type Annotator, type AnnotatorOptions, type Scheduler } from '../../src/page/annotator';
+import { headerNames } from '../../src/page/columns';
 import { scanDocument } from '../../src/page/scan';
 import type { ExtraHeaders } from '../../src/page/find-tables';
 import type { ColumnField } from '../../src/page/columns';
@@ -78,7 +79,7 @@ function optionsFor(settings: SettingsModel): AnnotatorOptions {
     compiled: compiledFor(settings),
     lang: settings.lang,
     showAllowed: settings.showAllowed,
-    ...(settings.extraHeaders ? { extraHeaders: settings.extraHeaders } : {}),
+    headers: headerNames(settings.extraHeaders),
   };
 }
 

@@ -10,6 +10,7 @@ import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { scanDocument } from '../../src/page/scan';
 import { findResourceTables } from '../../src/page/find-tables';
+import { headerNames } from '../../src/page/columns';
 import { compileCatalog, evaluate } from '../../src/rules/engine';
 import { catalog } from '../../src/rules/catalog';
 import type { ColumnField } from '../../src/page/columns';
@@ -79,7 +80,7 @@ describe('reading random and hostile pages', () => {
       fc.asyncProperty(pageArb({ huge: false }), async (page) => {
         await nextTask();
         const { tables } = build(page);
-        const found = findResourceTables(document);
+        const found = findResourceTables(document, { headers: headerNames() });
         const expected = tables.filter((table) => table.shape.recognized);
         expect(found.map((table) => table.root)).toEqual(expected.map((table) => table.root));
         found.forEach((table, i) => {
