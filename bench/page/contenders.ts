@@ -125,7 +125,7 @@ export function makeNaive(doc: Document, options: AnnotatorOptions): Contender {
   const win = doc.defaultView as Window & typeof globalThis;
   let reads = 0;
   const pass = () => {
-    const { compiled, lang, showAllowed } = options;
+    const { compiled, words, showAllowed } = options;
     for (const table of findResourceTables(doc, options)) {
       for (const row of tableRows(table)) {
         reads++;
@@ -135,7 +135,7 @@ export function makeNaive(doc: Document, options: AnnotatorOptions): Contender {
           continue;
         }
         const evaluation = evaluateCompiled(reading.resource, compiled);
-        annotateRow(row, { evaluation, lang, showBadge: evaluation.verdict !== 'allowed' || showAllowed, anchor: reading.anchor });
+        annotateRow(row, { evaluation, words, showBadge: evaluation.verdict !== 'allowed' || showAllowed, anchor: reading.anchor });
       }
     }
     observer.takeRecords(); // its own badges are not news

@@ -3,6 +3,7 @@
 // through window.unsubLensBench. Each call runs one measurement and checks the badges it left.
 import type { AnnotatorOptions } from '../../src/page/annotator';
 import { headerNames } from '../../src/page/columns';
+import { badgeText } from '../../src/badges/badge-text';
 import { catalog } from '../../src/rules/catalog';
 import { compileCatalog } from '../../src/rules/engine';
 import { defaultSettings } from '../../src/settings/settings';
@@ -143,6 +144,7 @@ const api = {
       lang: 'en',
       showAllowed: settings.showAllowed,
       headers: headerNames(settings.extraHeaders),
+      words: badgeText.en,
     };
     return {
       userAgent: navigator.userAgent,

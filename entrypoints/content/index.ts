@@ -18,7 +18,7 @@ export default defineContentScript({
 
     const optionsFrom = (current: PageConfig): AnnotatorOptions => {
       const lang = badgeLanguage(current.language, document, navigator.language);
-      return { compiled: compileRules(current.rules, lang), lang, showAllowed: current.showAllowed, headers: current.headers };
+      return { compiled: compileRules(current.rules, lang), lang, showAllowed: current.showAllowed, headers: current.headers, words: current.words[lang] };
     };
 
     const sync = () => {

@@ -2,6 +2,7 @@
 // unusable stored values kept aside by loadSettings) and works out the rules in effect, so the script
 // that runs on every console visit carries no storage, settings or user-rule code.
 import type { PageConfig } from '../messaging/protocol';
+import { badgeText } from '../badges/badge-text';
 import { headerNames } from '../page/columns';
 import { effectiveRules } from '../rules/engine';
 import type { Catalog } from '../rules/types';
@@ -10,7 +11,8 @@ import { loadSettings } from '../settings/storage';
 
 export function pageConfigFrom(catalog: Catalog, settings: Settings): PageConfig {
   const { enabled, showAllowed, language, extraHeaders, disabledRules, userRules } = settings;
-  return { enabled, showAllowed, language, headers: headerNames(extraHeaders), rules: effectiveRules(catalog, { disabledRules, userRules }) };
+  const rules = effectiveRules(catalog, { disabledRules, userRules });
+  return { enabled, showAllowed, language, headers: headerNames(extraHeaders), words: badgeText, rules };
 }
 
 /** Read from storage at each request: a service worker may have slept since the last one. */

@@ -1,5 +1,6 @@
 // The few words a badge says itself (a short verdict that fits a narrow cell); everything else comes
-// from the catalog in the same language.
+// from the catalog in the same language. The content script gets them from the background with its
+// settings, like the rules, so they are not in its bundle: the badge code takes them as an argument.
 import type { Lang } from '../rules/types';
 
 export const badgeText = {
@@ -18,9 +19,6 @@ export const badgeText = {
       tags: 'Tag',
       reasonText: 'Reason on the page',
       actionDisabled: 'Unsubscribe action',
-      specification: 'Specifications',
-      region: 'Region',
-      expiry: 'Expires',
     },
     disabledAction: 'disabled',
     allowedExplanation: 'No rule of the catalog applies to what this row shows. Conditions a page cannot show (invoice, promotion, reseller, support plan) may still apply.',
@@ -40,11 +38,11 @@ export const badgeText = {
       tags: '标签',
       reasonText: '页面原因',
       actionDisabled: '退订操作',
-      specification: '产品规格',
-      region: '区域',
-      expiry: '到期时间',
     },
     disabledAction: '不可用',
     allowedExplanation: '目录中没有规则适用于该行显示的内容。页面无法显示的条件（发票、促销、经销商、支持计划）仍可能适用。',
   },
 } as const satisfies Record<Lang, unknown>;
+
+/** The words of one language. */
+export type BadgeWords = (typeof badgeText)[Lang];

@@ -6,15 +6,15 @@
 // A page may hold thousands of badges, so a badge is a host and a button sharing one stylesheet and one
 // listener function; the explanation is built only when opened, and only one is open at a time: the
 // listeners it needs on the window exist only while it is open.
-import type { Evaluation, Lang } from '../rules/types';
+import type { Evaluation } from '../rules/types';
 import { OWN_BADGE_CLASS } from '../page/selectors';
 import { styleShadow } from './badge-styles';
-import { badgeText } from './badge-text';
+import type { BadgeWords } from './badge-text';
 import { fillExplanation } from './explanation-panel';
 
 interface BadgeState {
   evaluation: Evaluation;
-  lang: Lang;
+  words: BadgeWords;
   button: HTMLButtonElement;
   panel?: HTMLElement;
 }
@@ -32,12 +32,12 @@ let pinned = false;
 let closeTimer: ReturnType<typeof setTimeout> | undefined;
 
 /** What the badge is called for screen readers: the verdict, the main reason and how many more. */
-export function badgeName({ verdict, reasons }: Evaluation, lang: Lang): string {
-  const label = badgeText[lang][verdict];
+export function badgeName({ verdict, reasons }: Evaluation, words: BadgeWords): string {
+  const label = words[verdict];
   return reasons[0] ? `${label}: ${reasons[0].title}${reasons[1] ? ` (+${reasons.length - 1})` : ''}` : label;
 }
 
-export function createBadge(doc: Document, evaluation: Evaluation, lang: Lang): HTMLElement {
+export function createBadge(doc: Document, evaluation: Evaluation, words: BadgeWords): HTMLElement {
   const host = doc.createElement('span');
   host.className = OWN_BADGE_CLASS;
   const shadow = host.attachShadow({ mode: 'open' });
@@ -47,20 +47,20 @@ export function createBadge(doc: Document, evaluation: Evaluation, lang: Lang): 
   button.setAttribute('aria-expanded', 'false');
   shadow.append(button);
   for (const type of BADGE_EVENTS) shadow.addEventListener(type, onBadgeEvent);
-  const state: BadgeState = { evaluation, lang, button };
+  const state: BadgeState = { evaluation, words, button };
   states.set(host, state);
   paint(host, state);
   return host;
 }
 
 /** Shows a new evaluation on an existing badge; returns false when nothing changed. */
-export function updateBadge(host: Element, evaluation: Evaluation, lang: Lang): boolean {
+export function updateBadge(host: Element, evaluation: Evaluation, words: BadgeWords): boolean {
   const state = states.get(host);
-  if (!state || (state.lang === lang && sameEvaluation(state.evaluation, evaluation))) return false;
+  if (!state || (state.words === words && sameEvaluation(state.evaluation, evaluation))) return false;
   state.evaluation = evaluation;
-  state.lang = lang;
+  state.words = words;
   paint(host, state);
-  if (shown === host) fillExplanation(state.panel!, evaluation, lang);
+  if (shown === host) fillExplanation(state.panel!, evaluation, words);
   return true;
 }
 
@@ -76,11 +76,11 @@ function sameEvaluation(a: Evaluation, b: Evaluation): boolean {
   return a === b || JSON.stringify(a) === JSON.stringify(b);
 }
 
-function paint(host: Element, { evaluation, lang, button }: BadgeState): void {
+function paint(host: Element, { evaluation, words, button }: BadgeState): void {
   const { verdict } = evaluation;
   button.className = `badge ${verdict}`;
-  button.textContent = badgeText[lang][verdict];
-  button.setAttribute('aria-label', badgeName(evaluation, lang));
+  button.textContent = words[verdict];
+  button.setAttribute('aria-label', badgeName(evaluation, words));
   host.setAttribute('data-verdict', verdict);
 }
 
@@ -134,7 +134,7 @@ function open(host: Element, state: BadgeState): void {
     state.button.setAttribute('aria-controls', PANEL_ID);
     state.button.setAttribute('aria-describedby', PANEL_ID);
   }
-  fillExplanation(panel, state.evaluation, state.lang);
+  fillExplanation(panel, state.evaluation, state.words);
   panel.hidden = false;
   try {
     panel.showPopover?.();

@@ -1,7 +1,7 @@
 // The explanation a badge opens: every reason, what the page showed, and the source. Built with
 // createElement/textContent only: rule and page text never become markup.
-import type { Evaluation, Lang } from '../rules/types';
-import { badgeText } from './badge-text';
+import type { Evaluation } from '../rules/types';
+import type { BadgeWords } from './badge-text';
 
 function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, text = '', className = ''): HTMLElementTagNameMap[K] {
   const element = doc.createElement(tag);
@@ -11,9 +11,8 @@ function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, text =
 }
 
 /** Fills `panel` with the explanation of an evaluation, replacing what it held. */
-export function fillExplanation(panel: HTMLElement, { verdict, reasons }: Evaluation, lang: Lang): void {
+export function fillExplanation(panel: HTMLElement, { verdict, reasons }: Evaluation, words: BadgeWords): void {
   const doc = panel.ownerDocument;
-  const words = badgeText[lang];
   const close = el(doc, 'button', '×', 'close');
   close.type = 'button';
   close.setAttribute('aria-label', words.close);

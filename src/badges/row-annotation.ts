@@ -1,18 +1,20 @@
 // Writing a verdict onto a row: the DOM contract (data-unsub-lens, data-unsub-lens-rules) and the badge.
 // Idempotent: writing the same verdict twice changes nothing.
-import type { Evaluation, Lang } from '../rules/types';
+import type { Evaluation } from '../rules/types';
+import type { BadgeWords } from './badge-text';
 import { OWN_BADGE_CLASS, RULES_ATTRIBUTE, VERDICT_ATTRIBUTE, ownBadgeSelector } from '../page/selectors';
 import { createBadge, removeBadge, updateBadge } from './badge';
 
 export interface RowAnnotation {
   evaluation: Evaluation;
-  lang: Lang;
+  /** The words the badge says, in the badge language. */
+  words: BadgeWords;
   showBadge: boolean;
   /** The cell the badge goes in. */
   anchor: Element | undefined;
 }
 
-export function annotateRow(row: Element, { evaluation, lang, showBadge, anchor }: RowAnnotation): void {
+export function annotateRow(row: Element, { evaluation, words, showBadge, anchor }: RowAnnotation): void {
   const rules = evaluation.reasons.map((reason) => reason.ruleId).join(' ');
   if (row.getAttribute(VERDICT_ATTRIBUTE) !== evaluation.verdict) row.setAttribute(VERDICT_ATTRIBUTE, evaluation.verdict);
   if (row.getAttribute(RULES_ATTRIBUTE) !== rules) row.setAttribute(RULES_ATTRIBUTE, rules);
@@ -23,8 +25,8 @@ export function annotateRow(row: Element, { evaluation, lang, showBadge, anchor 
     else removeBadge(existing);
   }
   if (!showBadge || !anchor) return;
-  if (badge) updateBadge(badge, evaluation, lang);
-  else anchor.append(createBadge(row.ownerDocument, evaluation, lang));
+  if (badge) updateBadge(badge, evaluation, words);
+  else anchor.append(createBadge(row.ownerDocument, evaluation, words));
 }
 
 /** Takes everything of ours off a row. */

@@ -1,6 +1,7 @@
 // Messages between the popup, the content script and the background, and what they carry.
-import type { Catalog, Rule, Verdict } from '../rules/types';
+import type { Catalog, Lang, Rule, Verdict } from '../rules/types';
 import type { ColumnField, HeaderNames } from '../page/columns';
+import type { BadgeWords } from '../badges/badge-text';
 import type { Settings } from '../settings/settings';
 
 export interface RowSummary {
@@ -49,6 +50,8 @@ export interface PageConfig extends Pick<Settings, 'enabled' | 'showAllowed' | '
   rules: Rule[];
   /** The header texts that name each column: the user's extra names, then the console's. */
   headers: HeaderNames;
+  /** What badges say, in each language. */
+  words: Record<Lang, BadgeWords>;
 }
 
 /**

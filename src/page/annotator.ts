@@ -6,6 +6,7 @@ import type { Diagnostics, PageSummary, RowSummary } from '../messaging/protocol
 import type { Evaluation, Lang, Verdict } from '../rules/types';
 import { evaluateCompiled, evaluationKey, type CompiledCatalog } from '../rules/engine';
 import { annotateRow, clearAll, clearRow, isOwnNode } from '../badges/row-annotation';
+import type { BadgeWords } from '../badges/badge-text';
 import {
   componentParts,
   findResourceTables,
@@ -31,6 +32,8 @@ export interface AnnotatorOptions {
   showAllowed: boolean;
   /** What names each column, the user's extra header names included (`headerNames` in columns.ts). */
   headers: HeaderNames;
+  /** What the badges say, in `lang` (`badgeText[lang]`). */
+  words: BadgeWords;
 }
 
 interface RowState {
@@ -266,7 +269,7 @@ export function createAnnotator(
     if (!running) return;
     if (needsRescan) rescan();
     const started = performance.now();
-    const { lang, showAllowed } = options;
+    const { words, showAllowed } = options;
     const pending = writes;
     const layouts: RowLayoutCache = new WeakMap();
     for (const [row, table] of dirty) {
@@ -296,7 +299,7 @@ export function createAnnotator(
         });
         skips.delete(row);
         const showBadge = evaluation.verdict !== 'allowed' || showAllowed;
-        pending.set(row, () => annotateRow(row, { evaluation, lang, showBadge, anchor: reading.anchor }));
+        pending.set(row, () => annotateRow(row, { evaluation, words, showBadge, anchor: reading.anchor }));
       } catch (error) {
         skips.set(row, 'error');
         recordError(diagnostics, 'row', error);

@@ -93,7 +93,8 @@ export interface Resource {
   reasonText?: string;
 }
 
-export type EvidenceField = keyof Resource;
+/** What the rules read of a row; specification, region and expiry are shown, never matched. */
+export type EvidenceField = Exclude<keyof Resource, 'specification' | 'region' | 'expiry'>;
 
 export interface Evidence {
   field: EvidenceField;

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAnnotator, type Annotator, type Scheduler } from '../../src/page/annotator';
 import { headerNames } from '../../src/page/columns';
+import { badgeText } from '../../src/badges/badge-text';
 import { compileCatalog } from '../../src/rules/engine';
 import { catalog } from '../../src/rules/catalog';
 import { buildRow, buildTinyTable, rerenderInPlace, retext, type RowSpec } from '../support/page-builder';
@@ -43,7 +44,7 @@ describe('the live annotator', () => {
   let annotator: Annotator;
   let timers: ReturnType<typeof manualScheduler>;
   let counts: Array<number | null>;
-  const options = () => ({ compiled: compileCatalog(catalog, { lang: 'en' }), lang: 'en' as const, showAllowed: false, headers: headerNames() });
+  const options = () => ({ compiled: compileCatalog(catalog, { lang: 'en' }), lang: 'en' as const, showAllowed: false, headers: headerNames(), words: badgeText.en });
 
   beforeEach(() => {
     document.body.replaceChildren();

@@ -2,6 +2,7 @@
 // turned into the rules in effect, so the content script needs no settings code of its own.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { headerNames } from '../../src/page/columns';
+import { badgeText } from '../../src/badges/badge-text';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '../../entrypoints/background';
 import { answerRequest } from '../../src/background/requests';
@@ -29,7 +30,7 @@ afterEach(() => {
 describe('the page config the background answers', () => {
   it('is the defaults and the whole catalog when nothing is stored', async () => {
     const config = await askPageConfig();
-    expect(config).toEqual({ enabled: true, showAllowed: false, language: 'page', headers: headerNames(), rules: catalog.rules });
+    expect(config).toEqual({ enabled: true, showAllowed: false, language: 'page', headers: headerNames(), words: badgeText, rules: catalog.rules });
     expect(verdictOf(config, 'Simple Message Notification')).toBe('blocked');
   });
 
@@ -68,7 +69,7 @@ describe('the page config the background answers', () => {
   it('falls back to the defaults for corrupt stored settings, and keeps what was stored aside', async () => {
     await fakeBrowser.storage.sync.set({ settings: '{"enabled": fals' });
     const config = await askPageConfig();
-    expect(config).toEqual({ enabled: true, showAllowed: false, language: 'page', headers: headerNames(), rules: catalog.rules });
+    expect(config).toEqual({ enabled: true, showAllowed: false, language: 'page', headers: headerNames(), words: badgeText, rules: catalog.rules });
     expect(await loadRejectedSettings()).toMatchObject({ kind: 'invalid', value: '{"enabled": fals' });
     expect((await fakeBrowser.storage.sync.get('settings')).settings).toBe('{"enabled": fals');
   });

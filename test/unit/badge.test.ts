@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createBadge, removeBadge, updateBadge } from '../../src/badges/badge';
+import { badgeText } from '../../src/badges/badge-text';
 import { evaluate } from '../../src/rules/engine';
 import { catalog } from '../../src/rules/catalog';
 
@@ -14,7 +15,7 @@ function parts(host: HTMLElement) {
 }
 
 function placed(evaluation = expired, lang: 'en' | 'zh' = 'en') {
-  const host = createBadge(document, evaluation, lang);
+  const host = createBadge(document, evaluation, badgeText[lang]);
   document.body.append(host);
   return { host, ...parts(host) };
 }
@@ -32,18 +33,18 @@ describe('a row badge', () => {
   it('says only the short verdict, in the page language, so it fits a narrow cell', () => {
     const caution = evaluate({ productType: 'Elastic Cloud Server', actionDisabled: true }, catalog, { lang: 'zh' });
     const zhBlocked = evaluate({ productType: '消息通知服务' }, catalog, { lang: 'zh' });
-    expect(parts(createBadge(document, expired, 'en')).button.textContent).toBe('Cannot unsubscribe');
-    expect(parts(createBadge(document, unknownDisabled, 'en')).button.textContent).toBe('Check');
-    expect(parts(createBadge(document, zhBlocked, 'zh')).button.textContent).toBe('不可退订');
-    expect(parts(createBadge(document, caution, 'zh')).button.textContent).toBe('请核实');
-    expect(createBadge(document, expired, 'en').className).toBe('unsub-lens-badge');
+    expect(parts(createBadge(document, expired, badgeText.en)).button.textContent).toBe('Cannot unsubscribe');
+    expect(parts(createBadge(document, unknownDisabled, badgeText.en)).button.textContent).toBe('Check');
+    expect(parts(createBadge(document, zhBlocked, badgeText.zh)).button.textContent).toBe('不可退订');
+    expect(parts(createBadge(document, caution, badgeText.zh)).button.textContent).toBe('请核实');
+    expect(createBadge(document, expired, badgeText.en).className).toBe('unsub-lens-badge');
   });
 
   it('names the main reason, and how many more there are, in its accessible name', () => {
-    expect(parts(createBadge(document, expired, 'en')).button.getAttribute('aria-label')).toBe('Cannot unsubscribe: Expired (+1)');
-    expect(parts(createBadge(document, smn, 'en')).button.getAttribute('aria-label')).toBe('Cannot unsubscribe: Simple Message Notification');
+    expect(parts(createBadge(document, expired, badgeText.en)).button.getAttribute('aria-label')).toBe('Cannot unsubscribe: Expired (+1)');
+    expect(parts(createBadge(document, smn, badgeText.en)).button.getAttribute('aria-label')).toBe('Cannot unsubscribe: Simple Message Notification');
     const zh = evaluate({ productType: '消息通知服务' }, catalog, { lang: 'zh' });
-    expect(parts(createBadge(document, zh, 'zh')).button.getAttribute('aria-label')).toBe('不可退订: 消息通知服务');
+    expect(parts(createBadge(document, zh, badgeText.zh)).button.getAttribute('aria-label')).toBe('不可退订: 消息通知服务');
   });
 
   it('opens its explanation on keyboard focus, described for screen readers, and closes with Escape', () => {
@@ -147,7 +148,7 @@ describe('a row badge', () => {
     const row = document.createElement('div');
     const seen: string[] = [];
     for (const type of ['click', 'mousedown', 'keydown']) row.addEventListener(type, () => seen.push(type));
-    const host = createBadge(document, expired, 'en');
+    const host = createBadge(document, expired, badgeText.en);
     row.append(host);
     document.body.append(row);
     const { button } = parts(host);
@@ -168,9 +169,9 @@ describe('a row badge', () => {
 
   it('updates in place, also while open, and reports when nothing changed', () => {
     const { host, button, panel } = placed();
-    expect(updateBadge(host, expired, 'en')).toBe(false);
+    expect(updateBadge(host, expired, badgeText.en)).toBe(false);
     button.click();
-    expect(updateBadge(host, unknownDisabled, 'en')).toBe(true);
+    expect(updateBadge(host, unknownDisabled, badgeText.en)).toBe(true);
     expect(button.textContent).toBe('Check');
     expect(button.getAttribute('aria-label')).toBe('Check: Unsubscribe is disabled, reason not shown');
     expect(host.dataset.verdict).toBe('caution');
@@ -184,7 +185,7 @@ describe('a row badge', () => {
     expect(a.querySelector('style')).toBeNull();
     // A document without a window of its own (as a saved page read by the CLI may be) cannot construct one.
     const detached = document.implementation.createHTMLDocument('');
-    const style = createBadge(detached, expired, 'en').shadowRoot!.querySelector('style');
+    const style = createBadge(detached, expired, badgeText.en).shadowRoot!.querySelector('style');
     expect(style?.textContent).toContain(':host');
   });
 });

@@ -9,13 +9,14 @@ import content from '../../entrypoints/content/index';
 import { followPageConfig, requestPageConfig, RETRY_DELAY_MS } from '../../src/messaging/page-config';
 import type { PageConfig } from '../../src/messaging/protocol';
 import { headerNames } from '../../src/page/columns';
+import { badgeText } from '../../src/badges/badge-text';
 import { catalog } from '../../src/rules/catalog';
 import { defaultSettings } from '../../src/settings/settings';
 import { saveSettings } from '../../src/settings/storage';
 import { buildTinyTable } from '../support/page-builder';
 
 const SMN = 'service/simple-message-notification';
-const config = (fields: Partial<PageConfig> = {}): PageConfig => ({ enabled: true, showAllowed: false, language: 'en', headers: headerNames(), rules: catalog.rules, ...fields });
+const config = (fields: Partial<PageConfig> = {}): PageConfig => ({ enabled: true, showAllowed: false, language: 'en', headers: headerNames(), words: badgeText, rules: catalog.rules, ...fields });
 
 /** Lets pending promise callbacks and zero-delay timers run. */
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));

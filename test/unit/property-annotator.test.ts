@@ -80,6 +80,7 @@ function optionsFor(settings: SettingsModel): AnnotatorOptions {
     lang: settings.lang,
     showAllowed: settings.showAllowed,
     headers: headerNames(settings.extraHeaders),
+    words: badgeText[settings.lang],
   };
 }
 

@@ -88,7 +88,7 @@ describe('a badge shows any row and any rule as text', () => {
       fc.asyncProperty(caseArb, async ({ lang, evaluation }) => {
         await nextTask();
         document.body.replaceChildren();
-        const host = createBadge(document, evaluation, lang);
+        const host = createBadge(document, evaluation, badgeText[lang]);
         document.body.append(host);
         expectShownAsText(host, evaluation, lang);
         expect(open(host)?.hidden).toBe(false);
@@ -104,12 +104,12 @@ describe('a badge shows any row and any rule as text', () => {
       fc.asyncProperty(caseArb, fc.array(fc.tuple(caseArb, fc.boolean()), { minLength: 1, maxLength: 5 }), async (first, updates) => {
         await nextTask();
         document.body.replaceChildren();
-        const host = createBadge(document, first.evaluation, first.lang);
+        const host = createBadge(document, first.evaluation, badgeText[first.lang]);
         document.body.append(host);
         let last = first;
         for (const [next, toggle] of updates) {
           if (toggle) open(host);
-          updateBadge(host, next.evaluation, next.lang);
+          updateBadge(host, next.evaluation, badgeText[next.lang]);
           last = next;
           expectShownAsText(host, last.evaluation, last.lang);
           expect(host.getAttribute('data-verdict')).toBe(last.evaluation.verdict);
