@@ -45,11 +45,13 @@ interface RowState {
 
 /** A batch with more mutations than this is cheaper as one full rescan. */
 const BURST_LIMIT = 2000;
-/** Work per slice before yielding, under the 50 ms that makes a long task. */
+/** Reading per slice before yielding, and reading and writing together: under the 50 ms of a long task. */
 const SLICE_MS = 30;
+const WRITE_UNTIL_MS = 45;
 /**
  * Badges are written once, after the last slice of reading: every write makes the browser lay the
- * table out again. Past this many waiting writes they go in at once, so a huge table fills in as it goes.
+ * table out again. Past this many waiting writes they go in, a slice at a time, so a huge table fills in
+ * as it goes.
  */
 const WRITE_BACKLOG = 2500;
 /** Rows often show the same thing (same product, mode and status): evaluations are kept for reuse. */
@@ -98,7 +100,7 @@ export function createAnnotator(
   /** Rows to read, with the table they belong to. */
   const dirty = new Map<Element, ResourceTable>();
   /** Badge writes for rows read in earlier slices of this pass. */
-  let writes = new Map<Element, () => void>();
+  const writes = new Map<Element, () => void>();
   const evaluations = new Map<string, Evaluation>();
   /** Tables with cells spanning rows: a change to one row may change what the rows below show. */
   let spanned = new Set<ResourceTable>();
@@ -270,11 +272,10 @@ export function createAnnotator(
     if (needsRescan) rescan();
     const started = performance.now();
     const { words, showAllowed } = options;
-    const pending = writes;
     const layouts: RowLayoutCache = new WeakMap();
     for (const [row, table] of dirty) {
       dirty.delete(row);
-      pending.delete(row);
+      writes.delete(row);
       if (!row.isConnected || !tables.includes(table)) continue;
       try {
         rowReads++;
@@ -287,7 +288,7 @@ export function createAnnotator(
         if (reading.kind === 'skip') {
           states.delete(row);
           skips.set(row, reading.why);
-          pending.set(row, () => clearRow(row));
+          writes.set(row, () => clearRow(row));
           continue;
         }
         const evaluation = evaluationOf(reading);
@@ -299,20 +300,21 @@ export function createAnnotator(
         });
         skips.delete(row);
         const showBadge = evaluation.verdict !== 'allowed' || showAllowed;
-        pending.set(row, () => annotateRow(row, { evaluation, words, showBadge, anchor: reading.anchor }));
+        writes.set(row, () => annotateRow(row, { evaluation, words, showBadge, anchor: reading.anchor }));
       } catch (error) {
         skips.set(row, 'error');
         recordError(diagnostics, 'row', error);
       }
       if (performance.now() - started > SLICE_MS) break;
     }
-    if (dirty.size && pending.size < WRITE_BACKLOG) return requestSlice();
-    writes = new Map();
-    for (const [row, write] of pending) {
+    if (dirty.size && writes.size < WRITE_BACKLOG) return requestSlice();
+    for (const [row, write] of writes) {
+      if (performance.now() - started > WRITE_UNTIL_MS) break;
+      writes.delete(row);
       // A row changed again since it was read is read again; a row gone needs nothing.
       if (!dirty.has(row) && row.isConnected) guard('badge', write);
     }
-    if (dirty.size) requestSlice();
+    if (dirty.size || writes.size) requestSlice();
     else settle();
   }
 
