@@ -269,8 +269,10 @@ export function createAnnotator(
   /** Reads every dirty row, in slices short enough to keep the page responsive, then writes. */
   function flush(): void {
     if (!running) return;
-    if (needsRescan) rescan();
     const started = performance.now();
+    if (needsRescan) rescan();
+    // Finding tables on a huge page is a slice's work of its own: read in the next one.
+    if (performance.now() - started > SLICE_MS) return requestSlice();
     const { words, showAllowed } = options;
     const layouts: RowLayoutCache = new WeakMap();
     for (const [row, table] of dirty) {

@@ -189,8 +189,8 @@ function ownerComponent(element: Element): Element | null {
   return element.parentElement?.closest(componentTableSelector) ?? null;
 }
 
-function componentHeaderCells(root: Element): Element[] | undefined {
-  for (const table of componentParts(root)) {
+function componentHeaderCells(tables: Element[]): Element[] | undefined {
+  for (const table of tables) {
     const cells = nativeHeaderCells(table);
     if (cells) return cells;
   }
@@ -237,8 +237,10 @@ export function findResourceTables(root: ParentNode, { headers }: FindOptions): 
     // Parts of a component (ti-table > .ti3-table, its inner tables) and tables in cells are not tables of their own.
     if (ownerComponent(element) || isNestedInCell(element)) continue;
     if (element.matches(componentTableSelector)) {
-      const split = componentParts(element, fixedHeadSelector).length > 0;
-      consider(element, split ? 'tiny-split' : 'component', componentHeaderCells(element));
+      // One walk of a component that may hold 10,000 rows: its fixed header and its tables together.
+      const parts = componentParts(element, `${fixedHeadSelector}, ${nativeTableSelector}`);
+      const split = parts.some((part) => part.matches(fixedHeadSelector));
+      consider(element, split ? 'tiny-split' : 'component', componentHeaderCells(parts.filter((part) => part.tagName === 'TABLE')));
     } else if (element.tagName === 'TABLE') consider(element, 'native', nativeHeaderCells(element)); // also <table role="grid">
     else consider(element, 'aria', ariaHeaderCells(element));
   }
