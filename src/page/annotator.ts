@@ -45,9 +45,9 @@ interface RowState {
 
 /** A batch with more mutations than this is cheaper as one full rescan. */
 const BURST_LIMIT = 2000;
-/** Reading per slice before yielding, and reading and writing together: under the 50 ms of a long task. */
-const SLICE_MS = 30;
-const WRITE_UNTIL_MS = 45;
+/** Reading per slice before yielding, and reading and writing together: well under the 50 ms of a long task. */
+const SLICE_MS = 25;
+const WRITE_UNTIL_MS = 35;
 /**
  * Badges are written once, after the last slice of reading: every write makes the browser lay the
  * table out again. Past this many waiting writes they go in, a slice at a time, so a huge table fills in
