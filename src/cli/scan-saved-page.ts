@@ -57,6 +57,7 @@ export function formatScanText(scan: SavedPageScan): string {
   const lines = [`${scan.file}: ${scan.tables} table(s), ${scan.rows.length} row(s), ${scan.skipped} skipped`];
   lines.push(`  columns: ${Object.entries(scan.columns).map(([field, header]) => `${field}="${header}"`).join(', ') || 'none'}`);
   if (scan.diagnostics.missingColumns.length) lines.push(`  missing: ${scan.diagnostics.missingColumns.join(', ')}`);
+  if (scan.diagnostics.otherHeaders.length) lines.push(`  other headers: ${scan.diagnostics.otherHeaders.map((text) => `"${text}"`).join(', ')}`);
   for (const row of scan.rows)
     lines.push(`  ${String(row.row).padStart(3)}  ${pad(row.verdict, 8)} ${pad(row.resource, 28)} ${pad(row.product, 34)} ${row.rules.join(' ')}`);
   lines.push(`  blocked ${scan.summary.blocked}, caution ${scan.summary.caution}, allowed ${scan.summary.allowed}`);

@@ -22,6 +22,8 @@ export interface Diagnostics {
   columns: Partial<Record<ColumnField, string>>;
   /** Columns the engine could use that no header named. */
   missingColumns: ColumnField[];
+  /** Header texts that named no known column: what to add as an extra header name when the console relabels one. */
+  otherHeaders: string[];
   rowsRead: number;
   rowsSkipped: number;
   /** Skipped rows by why: "detail row", "no data row", "group header", "error". */

@@ -28,7 +28,7 @@ export interface ScanResult {
 export const expectedColumns: readonly ColumnField[] = ['resource', 'productType', 'billingMode', 'status', 'expiry', 'operation'];
 
 export function emptyDiagnostics(): Diagnostics {
-  return { tables: 0, columns: {}, missingColumns: [...expectedColumns], rowsRead: 0, rowsSkipped: 0, skippedReasons: {}, errors: [] };
+  return { tables: 0, columns: {}, missingColumns: [...expectedColumns], otherHeaders: [], rowsRead: 0, rowsSkipped: 0, skippedReasons: {}, errors: [] };
 }
 
 /** Columns over all tables: the first table that names a column gives its header text. */
@@ -39,6 +39,7 @@ export function describeTables(tables: readonly ResourceTable[], diagnostics: Di
     for (const [field, column] of Object.entries(table.columns) as Array<[ColumnField, { header: string }]>)
       diagnostics.columns[field] ??= column.header;
   diagnostics.missingColumns = expectedColumns.filter((field) => !diagnostics.columns[field]);
+  diagnostics.otherHeaders = [...new Set(tables.flatMap((table) => table.unrecognizedHeaders))];
 }
 
 const MAX_ERRORS = 20;

@@ -40,6 +40,8 @@ function diagnosticsView(summary: PageSummary, t: Translate): HTMLElement {
       h('dd', null, found.length ? found.map(([field, header]) => h('span', { class: 'chip', title: header }, t(columnLabelKey[field]))) : t('none')),
       h('dt', null, t('diagColumnsMissing')),
       h('dd', null, d.missingColumns.length ? d.missingColumns.map((field) => h('span', { class: 'chip chip-missing' }, t(columnLabelKey[field]))) : t('none')),
+      h('dt', null, t('diagOtherHeaders')),
+      h('dd', null, d.otherHeaders.length ? d.otherHeaders.map((text) => h('span', { class: 'chip' }, text)) : t('none')),
       h('dt', null, t('diagRowsLabel')),
       h('dd', null, t('diagRows', d.rowsRead, d.rowsSkipped), skipped ? ` (${skipped})` : ''),
       h('dt', null, t('diagErrors')),

@@ -27,6 +27,7 @@ const summary: PageSummary = {
     tables: 1,
     columns: { resource: 'Resource Name/ID', productType: 'Product Type', status: 'Status' },
     missingColumns: ['billingMode'],
+    otherHeaders: [],
     rowsRead: 4,
     rowsSkipped: 1,
     skippedReasons: { 'detail row': 1 },

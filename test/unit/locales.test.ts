@@ -143,7 +143,7 @@ describe('the popup and the options page as shown', () => {
   const press = (field: HTMLElement, key: string) => field.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
 
   // Page text the summary carries, in both scripts: data in either UI language.
-  const pageData = ['smn-topic-01', 'Simple Message Notification', '云专线-二号', '云专线', 'Product Type', '产品类型', 'row 3: TypeError: x is undefined'];
+  const pageData = ['计费类型', 'Charging Mode', 'smn-topic-01', 'Simple Message Notification', '云专线-二号', '云专线', 'Product Type', '产品类型', 'row 3: TypeError: x is undefined'];
   const summary: PageSummary = {
     url: 'https://account.huaweicloud.com/usercenter/#/userindex/retreatManagement',
     lang: 'zh',
@@ -158,6 +158,7 @@ describe('the popup and the options page as shown', () => {
       tables: 1,
       columns: { productType: 'Product Type', status: '产品类型' },
       missingColumns: ['resource', 'billingMode', 'reason'],
+      otherHeaders: ['计费类型', 'Charging Mode'],
       rowsRead: 4,
       rowsSkipped: 7,
       skippedReasons: { 'detail row': 1, 'no data row': 1, 'group header': 1, 'header row': 1, 'empty row': 1, 'not read yet': 1, error: 1 },

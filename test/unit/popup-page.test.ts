@@ -21,6 +21,7 @@ const summary: PageSummary = {
     tables: 1,
     columns: { resource: 'Resource Name/ID', productType: 'Product Type', status: 'Status' },
     missingColumns: ['billingMode', 'reason'],
+    otherHeaders: ['Charging Mode'],
     rowsRead: 6,
     rowsSkipped: 2,
     skippedReasons: { 'detail row': 2 },
@@ -93,13 +94,15 @@ describe('the page section on the Unsubscriptions page', () => {
     expect(text(root.querySelector('.summary .status'))).toBe('That row is no longer on the page.');
   });
 
-  it('shows the diagnostics: columns recognized and missing, rows skipped, errors', async () => {
+  it('shows the diagnostics: columns recognized and missing, headers not understood, rows skipped, errors', async () => {
     await openPopup();
     const terms = [...root.querySelectorAll('.diagnostics dt')].map(text);
     const details = [...root.querySelectorAll('.diagnostics dd')];
     const entry = (term: string) => details[terms.indexOf(term)]!;
     expect([...entry('Columns recognized').querySelectorAll('.chip')].map(text)).toEqual(['Resource name/ID', 'Product type', 'Status']);
     expect([...entry('Columns not found').querySelectorAll('.chip')].map(text)).toEqual(['Billing mode', 'Reason']);
+    // A header the console renamed is shown as the page wrote it: what to add as an extra header name.
+    expect([...entry('Other headers').querySelectorAll('.chip')].map(text)).toEqual(['Charging Mode']);
     expect(text(entry('Rows'))).toBe('6 read, 2 skipped (detail row: 2)');
     expect(text(entry('Errors'))).toBe('none');
     // Nothing went wrong, so the details stay folded.

@@ -52,6 +52,17 @@ describe('scanning the saved-page fixtures', () => {
     expect(shown).toEqual(wanted);
     expect(scan.skipped).toBe(expected.skipped);
     expect(scan.diagnostics.errors).toEqual([]);
+    // Every header of the saved pages names a known column.
+    expect(scan.diagnostics.otherHeaders).toEqual([]);
+  });
+
+  it('names the headers it did not understand, so a relabelled column can be added as an extra header name', () => {
+    const html = readFileSync(path.join(fixtures, 'plain-table.html'), 'utf8').replace(/>\s*Billing Mode\s*</, '>Charging Mode<');
+    const scan = scanSavedPage('relabelled.html', html);
+    expect(scan.tables).toBe(1);
+    expect(scan.diagnostics.missingColumns).toContain('billingMode');
+    expect(scan.diagnostics.otherHeaders).toEqual(['Charging Mode']);
+    expect(readFileSync(path.join(fixtures, 'plain-table.html'), 'utf8')).toMatch(/>\s*Billing Mode\s*</);
   });
 
   it('keeps hostile text as text: no row reads markup as elements', () => {
