@@ -142,9 +142,8 @@ export function createAnnotator(
     bodyTables.clear();
     for (const table of tables) {
       tableObserver.observe(table.root, tableObserverOptions);
-      if (table.layout === 'native') bodyTables.set(table.root, table);
       // Every inner table: a body table may still be empty, its rows coming later.
-      else if (table.layout !== 'aria') for (const inner of componentParts(table.root)) bodyTables.set(inner, table);
+      for (const inner of table.parts) bodyTables.set(inner, table);
     }
     spanned = new Set();
     markAll();

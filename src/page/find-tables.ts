@@ -32,6 +32,11 @@ export interface ResourceTable {
   unrecognizedHeaders: string[];
   /** Number of header positions (counting colspans). */
   width: number;
+  /**
+   * The <table>s that may hold its rows: a component's own inner tables (found once: on a page of
+   * 10,000 rows each walk of the component costs), the table itself, or none for a grid.
+   */
+  parts: Element[];
 }
 
 export type ExtraHeaders = Partial<Record<ColumnField, readonly string[]>>;
@@ -189,11 +194,6 @@ export function componentParts(root: Element, ...selectors: string[]): Element[]
   );
 }
 
-/** The body <table>s of a component: every inner table that holds rows (the fixed header holds none). */
-export function componentBodyTables(root: Element): Element[] {
-  return componentParts(root).filter(hasBody);
-}
-
 function ownerComponent(element: Element): Element | null {
   return element.parentElement?.closest(componentTableSelector) ?? null;
 }
@@ -236,10 +236,10 @@ export interface FindOptions {
  */
 export function findResourceTables(root: ParentNode, { headers }: FindOptions): ResourceTable[] {
   const found: ResourceTable[] = [];
-  const consider = (element: Element, layout: TableLayout, cells: Element[] | undefined) => {
+  const consider = (element: Element, layout: TableLayout, cells: Element[] | undefined, parts: Element[] = []) => {
     if (!cells) return;
     const mapped = mapColumns(cells, headers);
-    if (isResourceTable(mapped.columns)) found.push({ root: element, layout, ...mapped });
+    if (isResourceTable(mapped.columns)) found.push({ root: element, layout, ...mapped, parts });
   };
 
   for (const element of queryEach(root, tableSelectors)) {
@@ -249,8 +249,9 @@ export function findResourceTables(root: ParentNode, { headers }: FindOptions): 
       // One walk of a component that may hold 10,000 rows: its fixed header and its tables together.
       const parts = componentParts(element, fixedHeadSelector, nativeTableSelector);
       const split = parts.some((part) => part.matches(fixedHeadSelector));
-      consider(element, split ? 'tiny-split' : 'component', componentHeaderCells(parts.filter((part) => part.tagName === 'TABLE')));
-    } else if (element.tagName === 'TABLE') consider(element, 'native', nativeHeaderCells(element)); // also <table role="grid">
+      const inner = parts.filter((part) => part.tagName === 'TABLE');
+      consider(element, split ? 'tiny-split' : 'component', componentHeaderCells(inner), inner);
+    } else if (element.tagName === 'TABLE') consider(element, 'native', nativeHeaderCells(element), [element]); // also <table role="grid">
     else consider(element, 'aria', ariaHeaderCells(element));
   }
   return found;
@@ -263,8 +264,8 @@ export function tableRows(table: ResourceTable): Element[] {
       (row) => row.closest(ariaGridSelector) === table.root && !isAriaHeaderRow(row),
     );
   }
-  const bodies = table.layout === 'native' ? [table.root] : componentBodyTables(table.root);
-  return bodies.flatMap((body) => sectionRows(body, 'TBODY'));
+  // An inner table the console has since taken out is no longer the component's.
+  return table.parts.filter((part) => hasBody(part) && table.root.contains(part)).flatMap((body) => sectionRows(body, 'TBODY'));
 }
 
 /** The cells of a data row. */

@@ -136,6 +136,25 @@ describe('the live annotator', () => {
     expect(annotator.summary().rows.map((row) => row.resource)).toEqual(['dns']);
   });
 
+  it('counts nothing of a body table the console took out of the component, and follows the one it put in', async () => {
+    const { body } = buildTinyTable(document, rows);
+    document.body.append(body.closest('ti-table')!);
+    annotator.start();
+    await timers.flush();
+    expect(counts.at(-1)).toBe(2);
+    const bodyTable = body.closest('table')!;
+    const container = bodyTable.parentElement!;
+    bodyTable.remove();
+    await timers.flush();
+    expect(annotator.summary().rows).toEqual([]);
+    expect(counts.at(-1)).toBe(0);
+    const next = buildTinyTable(document, [{ name: 'dns', product: 'Domain Registration' }]).body.closest('table')!;
+    container.append(next);
+    await timers.flush();
+    expect(annotator.summary().rows.map((row) => [row.resource, row.verdict])).toEqual([['dns', 'blocked']]);
+    expect(counts.at(-1)).toBe(1);
+  });
+
   it('does not re-read rows for changes elsewhere on the page, nor for its own badges', async () => {
     document.body.append(buildTinyTable(document, rows).root);
     const clock = document.createElement('span');
