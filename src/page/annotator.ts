@@ -179,9 +179,12 @@ export function createAnnotator(
     for (const record of records) {
       if (record.type === 'childList' && onlyOwnNodes(record)) continue;
       if (inHeader(record.target)) return scheduleRescan();
-      const host = elementOf(record.target)?.closest('table');
-      const table = mark(record.target)?.[1] ?? (host ? bodyTables.get(host) : undefined);
-      if (table && spanned.has(table)) reread.add(table);
+      const owned = mark(record.target);
+      // Only tables with cells spanning rows need the table itself (a row removed has no owning row).
+      if (spanned.size) {
+        const table = owned?.[1] ?? bodyTables.get(elementOf(record.target)?.closest('table') as Element);
+        if (table && spanned.has(table)) reread.add(table);
+      }
       if (record.type !== 'childList') continue;
       for (const node of record.removedNodes) if (node.nodeType === 1 && !isOwnNode(node)) removed = true;
       for (const node of record.addedNodes) {

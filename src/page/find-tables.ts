@@ -39,7 +39,8 @@ export interface ResourceTable {
   parts: Element[];
 }
 
-export type ExtraHeaders = Partial<Record<ColumnField, readonly string[]>>;
+/** The user's own header names, by column: what `headerNames` puts before the console's. */
+export type ExtraHeaders = HeaderNames;
 
 interface HeaderIndex {
   exact: Map<string, ColumnField>;
@@ -121,7 +122,7 @@ function hasBody(table: Element): boolean {
 }
 
 /** Header cells with their column positions, counting colspans. */
-function positionCells(cells: Element[]): Array<{ cell: Element; index: number }> {
+function positionCells(cells: Element[]): PlacedCell[] {
   let index = 0;
   return cells.map((cell) => {
     const at = index;
@@ -285,23 +286,23 @@ export interface PlacedCell {
  */
 export type RowLayoutCache = WeakMap<Element, Map<Element, PlacedCell[]> | null>;
 
-/** A row's cells at their column positions, including cells of rows above that span down into it. */
-export function placedCells(row: Element, table: ResourceTable, cache: RowLayoutCache = new WeakMap()): PlacedCell[] {
-  let index = 0;
-  const own = rowCells(row, table).map((cell) => {
-    const at = index;
-    index += spanOf(cell);
-    return { cell, index: at };
-  });
+/**
+ * A row's cells (`own`: its `rowCells`) at their column positions, including cells of rows above that
+ * span down into it.
+ */
+export function placedCells(row: Element, own: Element[], table: ResourceTable, cache: RowLayoutCache = new WeakMap()): PlacedCell[] {
+  const placed = positionCells(own);
+  const last = placed[placed.length - 1];
   // A row whose own cells fill the table is read as it stands, whatever spans down from above.
-  const section = table.layout === 'aria' || index >= table.width ? null : row.parentElement;
+  const full = (last ? last.index + spanOf(last.cell) : 0) >= table.width;
+  const section = table.layout === 'aria' || full ? null : row.parentElement;
   if (section) {
     let layout = cache.get(section);
     if (layout === undefined) cache.set(section, (layout = section.querySelector('[rowspan]') ? layOutSection(section) : null));
-    const placed = layout?.get(row);
-    if (placed) return placed;
+    const spanned = layout?.get(row);
+    if (spanned) return spanned;
   }
-  return own;
+  return placed;
 }
 
 function rowSpanOf(cell: Element, rowsLeft: number): number {

@@ -132,7 +132,7 @@ function badgeCell(row: Element, own: Element[], by: Partial<Record<ColumnField,
  */
 export function readRow(row: Element, table: ResourceTable, cache?: RowLayoutCache): RowReading {
   const own = rowCells(row, table);
-  const placed = placedCells(row, table, cache);
+  const placed = placedCells(row, own, table, cache);
   const skip = classifyNonResource(row, own, placed, table);
   if (skip) return { kind: 'skip', why: skip };
 
