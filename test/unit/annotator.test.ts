@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createAnnotator, type Annotator, type Scheduler } from '../../src/page/annotator';
 import { headerNames } from '../../src/page/columns';
 import { badgeText } from '../../src/badges/badge-text';
@@ -70,6 +70,30 @@ describe('the live annotator', () => {
       'Check | Check: Unsubscribe is disabled, reason not shown',
     ]);
     expect(counts.at(-1)).toBe(2);
+  });
+
+  it('skips a row it cannot read, badges the others, and reports the error in the diagnostics, not the console', async () => {
+    const { body } = buildTinyTable(document, rows);
+    document.body.append(body.closest('ti-table')!);
+    // The first row's cells throw when read, as a broken or hostile page might.
+    for (const cell of body.children[0]!.children)
+      Object.defineProperty(cell, 'textContent', { get: () => { throw new Error('cell unreadable'); } });
+    const consoleError = vi.spyOn(console, 'error');
+    annotator.start();
+    await timers.flush();
+    // The unreadable row carries nothing of ours; the others carry their verdicts.
+    expect(verdicts(document)).toEqual([
+      [null, null],
+      ['allowed', ''],
+      ['blocked', 'expired'],
+      ['caution', 'unknown-reason'],
+    ]);
+    expect(document.querySelectorAll('.unsub-lens-badge')).toHaveLength(2);
+    const { diagnostics } = annotator.summary();
+    expect(diagnostics.errors).toEqual(['row: cell unreadable']);
+    expect(diagnostics.skippedReasons).toMatchObject({ error: 1 });
+    expect(consoleError).not.toHaveBeenCalled();
+    consoleError.mockRestore();
   });
 
   it('adds nothing twice when started again or when rows are re-read', async () => {
