@@ -1,17 +1,32 @@
 // Wires the page code to the browser: active only on the Unsubscriptions route, follows settings
 // live (the background reads them; see src/messaging/page-config.ts), answers the popup, and leaves
 // nothing behind on route change or extension update.
+//
+// WXT's ctx is not used for timers, listeners or invalidation: a page script can invalidate it (see
+// src/page/lifetime.ts), so the script keeps a lifetime of its own and everything it starts stops
+// with that lifetime's signal.
 import type { ContentRequest, PageConfig } from '@/src/messaging/protocol';
 import { followPageConfig, requestPageConfig } from '@/src/messaging/page-config';
 import { compileRules } from '@/src/rules/engine';
-import { createAnnotator, type Annotator, type AnnotatorOptions } from '@/src/page/annotator';
+import { createAnnotator, type Annotator, type AnnotatorOptions, type Scheduler } from '@/src/page/annotator';
+import { claimLifetime } from '@/src/page/lifetime';
 import { badgeLanguage } from '@/src/page/page-language';
 import { isUnsubscriptionsRoute } from '@/src/page/route';
+import { watchRoute } from '@/src/page/route-watcher';
 
 export default defineContentScript({
   matches: ['https://account.huaweicloud.com/usercenter/*', 'https://account-intl.huaweicloud.com/usercenter/*'],
   runAt: 'document_idle',
-  main(ctx) {
+  // The page is not told that the extension is there.
+  noScriptStartedPostMessage: true,
+  main() {
+    const lifetime = claimLifetime(globalThis, () => browser.runtime?.id != null);
+    const { signal } = lifetime;
+    const schedule: Scheduler = {
+      frame: (callback) => void requestAnimationFrame(() => lifetime.alive() && callback()),
+      timeout: (callback, ms) => void setTimeout(() => lifetime.alive() && callback(), ms),
+    };
+
     // Until the background first answers there is no annotator, and the script stays out of the page.
     let config: PageConfig | undefined;
     let annotator: Annotator | undefined;
@@ -21,30 +36,24 @@ export default defineContentScript({
       return { compiled: compileRules(current.rules, lang), lang, showAllowed: current.showAllowed, headers: current.headers, words: current.words[lang] };
     };
 
-    const sync = () => {
-      if (!annotator || !config) return;
-      if (config.enabled && isUnsubscriptionsRoute(location.href)) annotator.start();
+    const sync = (href = location.href) => {
+      if (!annotator || !config || !lifetime.alive()) return;
+      if (config.enabled && isUnsubscriptionsRoute(href)) annotator.start();
       else annotator.stop();
     };
-    ctx.addEventListener(window, 'wxt:locationchange', sync);
-    ctx.addEventListener(window, 'hashchange', sync); // sooner than locationchange's polling
+    watchRoute(window, sync, signal);
 
     const apply = (next: PageConfig) => {
+      if (signal.aborted) return;
       config = next;
       if (annotator) annotator.update(optionsFrom(next));
       else
-        annotator = createAnnotator(
-          document,
-          optionsFrom(next),
-          {
-            frame: (callback) => void ctx.requestAnimationFrame(callback),
-            timeout: (callback, ms) => void ctx.setTimeout(callback, ms),
-          },
-          (count) => void browser.runtime.sendMessage({ type: 'blocked-count', count }).catch(() => {}),
+        annotator = createAnnotator(document, optionsFrom(next), schedule, (count) =>
+          void browser.runtime.sendMessage({ type: 'blocked-count', count }).catch(() => {}),
         );
       sync();
     };
-    const wait = (ms: number) => new Promise<void>((resolve) => void ctx.setTimeout(resolve, ms));
+    const wait = (ms: number) => new Promise<void>((resolve) => void schedule.timeout(resolve, ms));
     const stopFollowing = followPageConfig(apply, () => requestPageConfig(wait));
 
     const onMessage = (message: unknown): Promise<unknown> | undefined => {
@@ -55,9 +64,13 @@ export default defineContentScript({
     };
     browser.runtime.onMessage.addListener(onMessage);
 
-    ctx.onInvalidated(() => {
-      browser.runtime.onMessage.removeListener(onMessage);
-      stopFollowing();
+    signal.addEventListener('abort', () => {
+      try {
+        browser.runtime.onMessage.removeListener(onMessage);
+        stopFollowing();
+      } catch {
+        // The extension is gone: its listeners went with it.
+      }
       annotator?.stop();
     });
   },

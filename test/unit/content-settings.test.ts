@@ -6,6 +6,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import background from '../../entrypoints/background';
 import content from '../../entrypoints/content/index';
+import { claimLifetime } from '../../src/page/lifetime';
 import { followPageConfig, requestPageConfig, RETRY_DELAY_MS } from '../../src/messaging/page-config';
 import type { PageConfig } from '../../src/messaging/protocol';
 import { headerNames } from '../../src/page/columns';
@@ -155,6 +156,8 @@ describe('following the settings', () => {
 describe('the content script on the console page', () => {
   const consoleUrl = 'https://account-intl.huaweicloud.com/usercenter/#/userindex/retreatManagement';
   let ctx: ContentScriptContext;
+  /** Ends the running content script as a newer instance of it would. */
+  const endContentScript = () => claimLifetime(globalThis, () => true).end();
 
   const rowVerdicts = () => [...document.querySelectorAll('.ti3-table-container tbody > tr')].map((tr) => tr.getAttribute('data-unsub-lens'));
   const badgeCount = () => document.querySelectorAll('.unsub-lens-badge').length;
@@ -171,6 +174,7 @@ describe('the content script on the console page', () => {
     ctx = new ContentScriptContext('content');
   });
   afterEach(() => {
+    endContentScript();
     ctx.notifyInvalidated();
     document.body.replaceChildren();
   });
@@ -209,11 +213,44 @@ describe('the content script on the console page', () => {
     await vi.waitFor(() => expect(rowVerdicts()).toEqual(['blocked', 'allowed']));
     const asked = send.mock.calls.filter(([message]) => (message as { type?: string }).type === 'get-page-config').length;
 
-    ctx.notifyInvalidated();
-    expect(badgeCount()).toBe(0);
-    await saveSettings({ ...defaultSettings, showAllowed: true });
+    // What an orphaned content script sees after an update: its runtime has no id any more.
+    const id = vi.spyOn(fakeBrowser.runtime, 'id', 'get').mockReturnValue(undefined as unknown as string);
+    try {
+      await vi.waitFor(() => expect(badgeCount()).toBe(0), { timeout: 3000 });
+      await saveSettings({ ...defaultSettings, showAllowed: true });
+      await settle();
+      expect(send.mock.calls.filter(([message]) => (message as { type?: string }).type === 'get-page-config')).toHaveLength(asked);
+      expect(badgeCount()).toBe(0);
+    } finally {
+      id.mockRestore();
+    }
+  });
+
+  it('a newer instance of the script takes over: the older one stops and leaves no badge twice', async () => {
+    stubSendMessage(deliverToListeners);
+    await content.main(ctx);
+    await vi.waitFor(() => expect(rowVerdicts()).toEqual(['blocked', 'allowed']));
+    await content.main(new ContentScriptContext('content'));
     await settle();
-    expect(send.mock.calls.filter(([message]) => (message as { type?: string }).type === 'get-page-config')).toHaveLength(asked);
-    expect(badgeCount()).toBe(0);
+    await vi.waitFor(() => expect(rowVerdicts()).toEqual(['blocked', 'allowed']));
+    expect(badgeCount()).toBe(1);
+    await saveSettings({ ...defaultSettings, showAllowed: true });
+    await vi.waitFor(() => expect(badgeCount()).toBe(2));
+  });
+
+  it("keeps working when the page replays WXT's script-started event or its postMessage", async () => {
+    stubSendMessage(deliverToListeners);
+    await content.main(ctx);
+    await vi.waitFor(() => expect(rowVerdicts()).toEqual(['blocked', 'allowed']));
+    // What any script on the console could send: the event that makes a ContentScriptContext give up.
+    const name = (ContentScriptContext as unknown as { SCRIPT_STARTED_MESSAGE_TYPE: string }).SCRIPT_STARTED_MESSAGE_TYPE;
+    document.dispatchEvent(new CustomEvent(name, { detail: { contentScriptName: 'content', messageId: 'page' } }));
+    window.postMessage({ type: name, contentScriptName: 'content', messageId: 'page' }, '*');
+    expect(ctx.isValid).toBe(false); // WXT's context did give up...
+    await settle();
+    expect(rowVerdicts()).toEqual(['blocked', 'allowed']); // ...the badges did not
+    expect(badgeCount()).toBe(1);
+    await saveSettings({ ...defaultSettings, disabledRules: [SMN] });
+    await vi.waitFor(() => expect(rowVerdicts()).toEqual(['allowed', 'allowed']));
   });
 });
