@@ -14,7 +14,13 @@ import {
 } from './selectors';
 import { normalizeText } from '../rules/text-match';
 
-export type TableLayout = 'tiny-split' | 'component' | 'native' | 'aria';
+/**
+ * `tiny-split`: a TinyUI component with its fixed head apart from its body; `component`: a TinyUI
+ * component in one table; `split`: a header-only <table> paired with the body <table> beside it by
+ * structure (OpenTiny Vue's grid up to 3.24, and whatever component draws its header the same way);
+ * `native`: one <table>; `aria`: a grid of divs.
+ */
+export type TableLayout = 'tiny-split' | 'component' | 'split' | 'native' | 'aria';
 
 export interface Column {
   /** Position of the column, counting colspans. */
@@ -32,6 +38,9 @@ export interface ResourceTable {
   unrecognizedHeaders: string[];
   /** Number of header positions (counting colspans). */
   width: number;
+  /** The header cells, and their texts as one key: a change to the header that keeps the key changes nothing. */
+  header: Element[];
+  headerKey: string;
   /**
    * The <table>s that may hold its rows: a component's own inner tables (found once: on a page of
    * 10,000 rows each walk of the component costs), the table itself, or none for a grid.
@@ -139,23 +148,29 @@ export function spanOf(cell: Element): number {
 function mapColumns(cells: Element[], names: HeaderNames) {
   const columns: Partial<Record<ColumnField, Column>> = {};
   const unrecognizedHeaders: string[] = [];
+  const texts: string[] = [];
   let width = 0;
   for (const { cell, index } of positionCells(cells)) {
     width = index + spanOf(cell);
     const text = headerText(cell);
+    texts.push(text);
     if (!text) continue;
     const field = matchHeader(text, names);
     if (field && !columns[field]) columns[field] = { index, header: text };
     else unrecognizedHeaders.push(text);
   }
-  return { columns, unrecognizedHeaders, width };
+  return { columns, unrecognizedHeaders, width, header: cells, headerKey: texts.join('\n') };
 }
 
 export function isResourceTable(columns: Partial<Record<ColumnField, Column>>): boolean {
   return Boolean(columns.productType && (columns.billingMode || columns.status || columns.resource));
 }
 
-/** The header row of a native table: the last row of its <thead>, else the first row made of <th>. */
+/**
+ * The header row of a native table: the last row of its <thead>, else the first row made of <th>.
+ * A header whose cells all lack text is no header: TinyUI 3's body table has a <thead> of empty
+ * cells that only carry the column widths.
+ */
 function nativeHeaderCells(table: Element): Element[] | undefined {
   const headRows = sectionRows(table, 'THEAD');
   if (headRows.length) {
@@ -165,12 +180,50 @@ function nativeHeaderCells(table: Element): Element[] | undefined {
       const cells = cellsOf(row);
       if (cells.length >= best.length) best = cells;
     }
-    return best;
+    return best.some((cell) => headerText(cell)) ? best : undefined;
   }
   for (const row of sectionRows(table, 'TBODY')) {
     const cells = cellsOf(row);
     if (cells.length && cells.every((cell) => cell.tagName === 'TH')) return cells;
     if (cells.length) return undefined;
+  }
+  return undefined;
+}
+
+/** How many columns a body table lays out: its <colgroup>, else its widest row (counting colspans). */
+function bodyWidth(table: Element): number {
+  let cols = 0;
+  for (const group of childrenNamed(table, 'COLGROUP')) for (const col of childrenNamed(group, 'COL')) cols += spanOf(col);
+  if (cols) return cols;
+  let widest = 0;
+  for (const row of sectionRows(table, 'TBODY').slice(0, 20)) widest = Math.max(widest, cellsOf(row).reduce((sum, cell) => sum + spanOf(cell), 0));
+  return widest;
+}
+
+/** Levels of wrapper a header table and its body table may sit apart (OpenTiny Vue: 2). */
+const PAIRING_DEPTH = 4;
+
+/**
+ * The body <table>s drawn beside a header-only table, and the nearest element holding both: the
+ * closest ancestor that holds other tables with rows and no header of their own, laying out as many
+ * columns as the header names (a trailing empty header cell, a scrollbar gutter, may have no body
+ * column). Climbing stops at a wrapper that holds another header: that is a different table.
+ */
+function pairBodyTables(header: Element, cells: Element[]): { root: Element; bodies: Element[] } | undefined {
+  const placed = positionCells(cells);
+  const width = placed.reduce((sum, { cell }) => sum + spanOf(cell), 0);
+  let named = width;
+  for (let i = placed.length - 1; i >= 0 && !headerText(placed[i]!.cell); i--) named = placed[i]!.index;
+  let ancestor = header.parentElement;
+  for (let level = 0; ancestor && level < PAIRING_DEPTH; level++, ancestor = ancestor.parentElement) {
+    const bodies: Element[] = [];
+    for (const table of ancestor.querySelectorAll(nativeTableSelector)) {
+      if (table === header || isNestedInCell(table, ancestor)) continue;
+      if (nativeHeaderCells(table)) return undefined;
+      const columns = hasBody(table) ? bodyWidth(table) : 0;
+      if (columns >= named && columns <= width) bodies.push(table);
+    }
+    if (bodies.length) return { root: ancestor, bodies };
   }
   return undefined;
 }
@@ -193,6 +246,20 @@ export function componentParts(root: Element, ...selectors: string[]): Element[]
   return queryEach(root, selectors.length ? selectors : [nativeTableSelector]).filter(
     (part) => ownerComponent(part) === root && !isNestedInCell(part, root),
   );
+}
+
+/**
+ * Whether what the header says has changed since the table was found (a cell gone or relabelled).
+ * Components re-render header cells for other reasons: a select-all box, a sort arrow.
+ */
+export function headerChanged(table: ResourceTable): boolean {
+  return !table.header.every((cell) => cell.isConnected) || table.header.map(headerText).join('\n') !== table.headerKey;
+}
+
+/** Whether a <table> put into the page belongs to `table` as one of its header or body tables. */
+export function isPartOf(table: ResourceTable, inner: Element): boolean {
+  if (table.layout === 'split') return table.root.contains(inner) && !isNestedInCell(inner, table.root);
+  return table.layout !== 'aria' && table.layout !== 'native' && componentParts(table.root).includes(inner);
 }
 
 function ownerComponent(element: Element): Element | null {
@@ -237,10 +304,14 @@ export interface FindOptions {
  */
 export function findResourceTables(root: ParentNode, { headers }: FindOptions): ResourceTable[] {
   const found: ResourceTable[] = [];
-  const consider = (element: Element, layout: TableLayout, cells: Element[] | undefined, parts: Element[] = []) => {
-    if (!cells) return;
+  /** Body tables already read as part of a split table. */
+  const paired = new Set<Element>();
+  const consider = (element: Element, layout: TableLayout, cells: Element[] | undefined, parts: Element[] = []): boolean => {
+    if (!cells) return false;
     const mapped = mapColumns(cells, headers);
-    if (isResourceTable(mapped.columns)) found.push({ root: element, layout, ...mapped, parts });
+    if (!isResourceTable(mapped.columns)) return false;
+    found.push({ root: element, layout, ...mapped, parts });
+    return true;
   };
 
   for (const element of queryEach(root, tableSelectors)) {
@@ -252,8 +323,14 @@ export function findResourceTables(root: ParentNode, { headers }: FindOptions): 
       const split = parts.some((part) => part.matches(fixedHeadSelector));
       const inner = parts.filter((part) => part.tagName === 'TABLE');
       consider(element, split ? 'tiny-split' : 'component', componentHeaderCells(inner), inner);
-    } else if (element.tagName === 'TABLE') consider(element, 'native', nativeHeaderCells(element), [element]); // also <table role="grid">
-    else consider(element, 'aria', ariaHeaderCells(element));
+    } else if (element.tagName === 'TABLE') {
+      // also <table role="grid">
+      if (paired.has(element)) continue;
+      const cells = nativeHeaderCells(element);
+      const pair = cells && !hasBody(element) ? pairBodyTables(element, cells) : undefined;
+      if (!pair) consider(element, 'native', cells, [element]);
+      else if (consider(pair.root, 'split', cells, [element, ...pair.bodies])) for (const body of pair.bodies) paired.add(body);
+    } else consider(element, 'aria', ariaHeaderCells(element));
   }
   return found;
 }

@@ -9,6 +9,7 @@ import {
   detailRowSelector,
   disabledClassPattern,
   disabledRowSelector,
+  disabledSelectionSelector,
   noDataRowSelector,
   noDataTexts,
   ownBadgeSelector,
@@ -84,12 +85,20 @@ function isDisabled(element: Element): boolean {
   );
 }
 
-/** The row's own unsubscribe action: whether it is disabled, and any reason it carries as a tooltip. */
+const disabledMarkSelector = '[aria-disabled="true"], [disabled]';
+
+/**
+ * The row's own unsubscribe action: whether it is disabled, and any reason it carries as a tooltip.
+ * An action menu item wraps a link that wraps the label: a disabled mark on any of them counts.
+ */
 function readAction(cell: Element | undefined): { disabled?: boolean; reason?: string } {
   if (!cell) return {};
   for (const action of cell.querySelectorAll(actionSelector)) {
-    if (!isUnsubscribeLabel(text(action))) continue;
-    const disabled = isDisabled(action) || Boolean(action.parentElement?.closest('[aria-disabled="true"], [disabled]'));
+    if (!isUnsubscribeLabel(text(action) || (action.getAttribute('aria-label') ?? ''))) continue;
+    const disabled =
+      isDisabled(action) ||
+      Boolean(action.parentElement?.closest(disabledMarkSelector)) ||
+      [...action.querySelectorAll(actionSelector)].some(isDisabled);
     const reason = disabled ? action.getAttribute('title') ?? action.getAttribute('data-tooltip') ?? undefined : undefined;
     return { disabled, ...(reason ? { reason } : {}) };
   }
@@ -120,6 +129,11 @@ function classifyNonResource(row: Element, own: Element[], placed: PlacedCell[],
   return undefined;
 }
 
+/** The console greys the row out, or its selection control cannot be ticked. */
+function rowDisabled(row: Element, own: Element[]): boolean {
+  return row.matches(disabledRowSelector) || own.some((cell) => cell.matches(checkboxCellSelector) && cell.querySelector(disabledSelectionSelector));
+}
+
 /** The cell the badge goes in: the product type's, else the operation's, else the row's last own cell. */
 function badgeCell(row: Element, own: Element[], by: Partial<Record<ColumnField, Element>>): Element | undefined {
   for (const cell of [by.productType, by.operation]) if (cell && own.includes(cell)) return cell;
@@ -141,7 +155,7 @@ export function readRow(row: Element, table: ResourceTable, cache?: RowLayoutCac
   const productType = splitTags(by.productType, tags, productTagSelector);
   splitTags(by.resource, tags, tagSelector); // tags beside the name; the name itself is never read for conditions
   const action = readAction(by.operation);
-  const actionDisabled = action.disabled || (action.disabled === undefined && row.matches(disabledRowSelector)) || undefined;
+  const actionDisabled = action.disabled || (action.disabled === undefined && rowDisabled(row, own)) || undefined;
   const reasonText = text(by.reason) || action.reason;
 
   const resource: Resource = {};

@@ -5,8 +5,10 @@
 export const componentTableSelector = [
   'ti-table', // TinyUI / OpenTiny NG: <ti-table class="ti3-table">, fixed header in .ti3-table-fixed-head
   '.ti3-table', // the same component when saved pages or wrappers lose the custom tag
-  '.tiny-table', // OpenTiny Vue tables on other Huawei pages
+  '.tiny-table', // OpenTiny Vue's table (div.tiny-table > table, header and body together)
 ].join(', ');
+// OpenTiny Vue's grid is no component here: up to 3.24 it draws table.tiny-grid__header and
+// table.tiny-grid__body apart, and find-tables.ts pairs such tables by structure, whatever their classes.
 
 /** TinyUI's fixed header: the header <table> sits apart from the body <table>. */
 export const fixedHeadSelector = '.ti3-table-fixed-head';
@@ -31,12 +33,12 @@ export const tableSelectors = anyTableSelector.split(', ');
 
 /** Rows that are not resources. */
 export const detailRowSelector = [
-  '.ti3-details-tr', // TinyUI: an expanded detail row under a resource
-  '.tiny-table__row-expand', // OpenTiny Vue expand row
+  '.ti3-details-tr', // TinyUI / OpenTiny NG: an expanded detail row under a resource
+  '.tiny-grid-body__expanded-row', // OpenTiny Vue grid's expanded row
 ].join(', ');
 export const noDataRowSelector = [
   '.ti3-table-nodata', // TinyUI "no data" row
-  '.tiny-table__empty-block', // OpenTiny Vue
+  '.noData', // OpenTiny Vue's tiny-table (its grid shows div.tiny-grid__empty-block outside the table)
   '[class*="nodata"]',
   '[class*="no-data"]',
   '[class*="empty"]',
@@ -44,7 +46,20 @@ export const noDataRowSelector = [
 export const noDataTexts = ['no data', 'no data available', 'no records', '暂无数据', '无数据', '没有数据'];
 
 /** A row the console shows greyed out: selection (and so unsubscription) is disabled. */
-export const disabledRowSelector = '.ti3-disabled-tr';
+export const disabledRowSelector = [
+  '.common-disabled-action', // the console's own class (live ECS console, TinyUI 3)
+  '.ti3-disabled-tr', // TinyUI / OpenTiny NG
+  'tr.is-disabled', // OpenTiny Vue's tiny-table, for a row whose data says disabled
+].join(', ');
+
+/** The row's selection control, disabled when the row cannot be picked for (batch) unsubscription. */
+export const disabledSelectionSelector = [
+  'input[ticheckbox][disabled]', // TinyUI 3 in the live console
+  'input[tiradio][disabled]',
+  'input[ticheckitem][disabled]', // OpenTiny NG's checkbox column
+  'input[type="checkbox"][disabled]',
+  'input[type="radio"][disabled]',
+].join(', ');
 
 /** Parts of a header cell that are not its label: sort arrows, filter and tooltip icons and their bubbles. */
 export const headerNoiseSelector = [
@@ -59,9 +74,8 @@ export const headerNoiseSelector = [
 
 /** Tag labels the console renders beside a resource's name (Trial, KooGallery, 试用, 云商店). */
 export const tagSelector = [
-  '.ti3-tag', // TinyUI tag
-  'ti-tag',
-  '.ti3-label',
+  'ti-tag', // OpenTiny NG: ti-tag.ti3-multiselect-box-cell > section.ti3-box-cell-key (it renders no .ti3-tag)
+  '.ti3-label', // a class named for a label; not rendered by OpenTiny NG 1.0.3, kept as it costs nothing
   '.tiny-tag', // OpenTiny Vue
 ].join(', ');
 
@@ -76,8 +90,16 @@ export const productTagSelector = [
   '[class*="badge"]:not(.unsub-lens-badge)',
 ].join(', ');
 
-/** Clickable things in the Operation cell. */
-export const actionSelector = 'a, button, [role="button"], [role="link"], ti-button';
+/** Clickable things in the Operation cell, outermost first. */
+export const actionSelector = [
+  '.ti3-action-menu-item', // ti-actionmenu: a.ti3-action-menu-item > section, or span.ti3-action-menu-item[aria-label] > ti-link > section
+  'ti-link', // TinyUI's link component
+  'a',
+  'button', // also OpenTiny NG's button[tibutton] and OpenTiny Vue's button.tiny-button
+  '[role="button"]',
+  '[role="link"]',
+  'ti-button',
+].join(', ');
 /** Texts of the row's own unsubscribe action, old and new wording. */
 export const unsubscribeActionTexts = ['unsubscribe', 'unsubscribe from resource', 'unsubscribe from resources', '退订', '退订资源'];
 /** Class names that mark an action disabled (TinyUI ti3-btn-disabled, is-disabled, disabled). */
@@ -87,7 +109,11 @@ export const disabledClassPattern = /(^|[-_\s])disabled($|[-_\s])/i;
 export const checkboxCellSelector = [
   '.checkbox-column',
   '[checkbox-column]', // TinyUI's attribute form on the <td>
+  '.radio-column', // the live console's single-selection column
+  '[radio-column]',
   '.ti3-table-checkbox',
+  '.col__selection', // OpenTiny Vue grid: type="selection"
+  '.col__radio', // OpenTiny Vue grid: type="radio"
   '[class*="checkbox"]',
 ].join(', ');
 

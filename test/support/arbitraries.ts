@@ -277,7 +277,7 @@ export const headersArb: fc.Arbitrary<HeaderModel[]> = fc
 // ---------------------------------------------------------------------------------------------
 // Rows
 
-export type TagKind = 'ti3-tag' | 'ti-tag' | 'ti3-label' | 'tiny-tag';
+export type TagKind = 'ti-tag' | 'ti3-label' | 'tiny-tag';
 export interface TagModel {
   text: string;
   kind: TagKind;
@@ -286,7 +286,7 @@ export interface TagModel {
 /** A label like those beside a product or resource name (all of them in the page code's strict list). */
 const tagArb: fc.Arbitrary<TagModel> = fc.record({
   text: fieldText(vocabulary.tags, { huge: false }, plainWords.tags),
-  kind: fc.constantFrom('ti3-tag', 'ti-tag', 'ti3-label', 'tiny-tag') as fc.Arbitrary<TagKind>,
+  kind: fc.constantFrom('ti-tag', 'ti3-label', 'tiny-tag') as fc.Arbitrary<TagKind>,
 });
 
 /** Usually no tags at all. */
@@ -836,7 +836,9 @@ export class PageBuilder {
   }
 
   private tag(tag: TagModel): HTMLElement {
-    return tag.kind === 'ti-tag' ? this.el('ti-tag', {}, tag.text) : this.el('span', { class: tag.kind }, tag.text);
+    // OpenTiny NG's tag: the label in a section of its own.
+    if (tag.kind === 'ti-tag') return this.el('ti-tag', { class: 'ti3-multiselect-box-cell' }, this.el('section', { class: 'ti3-box-cell-key' }, tag.text));
+    return this.el('span', { class: tag.kind }, tag.text);
   }
 
   private fieldCell(

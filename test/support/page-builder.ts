@@ -27,10 +27,14 @@ export function buildRow(doc: Document, spec: RowSpec): HTMLTableRowElement {
   nameCell.append(link);
   const product = cell(doc, spec.product);
   for (const tag of spec.tags ?? []) {
-    const span = doc.createElement('span');
-    span.className = 'ti3-tag';
-    span.textContent = tag;
-    product.append(' ', span);
+    // OpenTiny NG's tag markup.
+    const tagElement = doc.createElement('ti-tag');
+    tagElement.className = 'ti3-multiselect-box-cell';
+    const label = doc.createElement('section');
+    label.className = 'ti3-box-cell-key';
+    label.textContent = tag;
+    tagElement.append(label);
+    product.append(' ', tagElement);
   }
   const op = doc.createElement('td');
   const action = doc.createElement(spec.disabled === 'attribute' ? 'button' : 'a');
