@@ -8,8 +8,9 @@ import { evaluateCompiled, evaluationKey, type CompiledCatalog } from '../rules/
 import { annotateRow, clearAll, clearRow, isOwnNode } from '../badges/row-annotation';
 import type { BadgeWords } from '../badges/badge-text';
 import {
-  componentParts,
   findResourceTables,
+  headerChanged,
+  isPartOf,
   isAriaHeaderRow,
   tableRows,
   type ResourceTable,
@@ -54,6 +55,12 @@ const WRITE_UNTIL_MS = 35;
  * as it goes.
  */
 const WRITE_BACKLOG = 2500;
+/**
+ * Up to this many changed rows are read and badged in the mutation callback itself, before the browser
+ * paints: a virtual scroll recycles a <tr> for another resource, and its old badge must not show for
+ * a frame. More rows than this wait for the next frame, batched.
+ */
+const SYNC_ROWS = 200;
 /** Rows often show the same thing (same product, mode and status): evaluations are kept for reuse. */
 const EVALUATION_CACHE = 2000;
 
@@ -176,9 +183,18 @@ export function createAnnotator(
       return owned;
     };
     const reread = new Set<ResourceTable>();
+    const checkedHeaders = new Set<ResourceTable>();
     for (const record of records) {
       if (record.type === 'childList' && onlyOwnNodes(record)) continue;
-      if (inHeader(record.target)) return scheduleRescan();
+      // A header's text names the columns; its classes and states (sorting, a select-all box) do not.
+      if (inHeader(record.target)) {
+        if (record.type === 'attributes') continue;
+        const table = tables.find((t) => t.root.contains(record.target));
+        if (!table || checkedHeaders.has(table)) continue;
+        checkedHeaders.add(table);
+        if (headerChanged(table)) return scheduleRescan();
+        continue;
+      }
       const owned = mark(record.target);
       // Only tables with cells spanning rows need the table itself (a row removed has no owning row).
       if (spanned.size) {
@@ -196,7 +212,10 @@ export function createAnnotator(
       }
     }
     reread.forEach(markTable);
-    if (dirty.size > before) requestFrame();
+    if (dirty.size > before) {
+      if (dirty.size <= SYNC_ROWS && !sliceRequested && running) flush();
+      else requestFrame();
+    }
     // Rows gone: nothing to read, but the counts the toolbar shows have changed.
     else if (removed && !dirty.size) settle();
   }
@@ -204,9 +223,7 @@ export function createAnnotator(
   /** A <table> put into a component after the scan (its body arriving late) makes the component's rows. */
   function isNewBodyTable(element: Element): boolean {
     const inner = element.matches(nativeTableSelector) ? [element] : [...element.querySelectorAll(nativeTableSelector)];
-    return inner.some(
-      (table) => !bodyTables.has(table) && tables.some((t) => t.layout !== 'aria' && t.layout !== 'native' && componentParts(t.root).includes(table)),
-    );
+    return inner.some((table) => !bodyTables.has(table) && tables.some((t) => isPartOf(t, table)));
   }
 
   function scheduleRescan(): void {

@@ -233,3 +233,28 @@ describe('the live annotator', () => {
     expect(annotator.reveal(99)).toBe(false);
   });
 });
+
+describe('a row recycled for another resource (virtual scroll)', () => {
+  it('is read and badged in the mutation callback itself, before any frame: the old badge never shows', async () => {
+    document.body.replaceChildren(buildTinyTable(document, rows).root);
+    const frames: Array<() => void> = [];
+    const scheduler: Scheduler = { frame: (cb) => void frames.push(cb), timeout: (cb) => void setTimeout(cb, 0) };
+    const options = { compiled: compileCatalog(catalog, { lang: 'en' }), lang: 'en' as const, showAllowed: false, headers: headerNames(), words: badgeText.en };
+    const annotator = createAnnotator(document, options, scheduler);
+    annotator.start();
+    expect(verdicts(document)[0]).toEqual(['blocked', 'service/simple-message-notification']);
+    frames.length = 0;
+    // The first row now shows what the second did: the same <tr>, new text (Angular CDK, tiny-grid).
+    const [first, second] = [...document.querySelectorAll('.ti3-table-container tbody > tr')];
+    [...first!.children].forEach((cell, i) => {
+      for (const node of [...cell.childNodes]) if (!(node instanceof Element && node.classList.contains('unsub-lens-badge'))) node.remove();
+      cell.prepend(...[...second!.children[i]!.childNodes].filter((node) => !(node instanceof Element && node.classList.contains('unsub-lens-badge'))).map((node) => node.cloneNode(true)));
+    });
+    await Promise.resolve(); // the MutationObserver callback, and nothing else: no frame has run
+    await Promise.resolve();
+    expect(frames).toHaveLength(0);
+    expect(verdicts(document)[0]).toEqual(['allowed', '']);
+    expect(first!.querySelectorAll('.unsub-lens-badge')).toHaveLength(0);
+    annotator.stop();
+  });
+});
