@@ -3,9 +3,10 @@
 // evidence, source) opens on hover, focus and click, is announced through aria-describedby, and closes
 // with Escape, a click elsewhere, or when the pointer or focus leaves it.
 //
-// A page may hold thousands of badges, so a badge is a host and a button sharing one stylesheet and one
-// listener function; the explanation is built only when opened, and only one is open at a time: the
-// listeners it needs on the window exist only while it is open.
+// A page may hold thousands of badges, so a badge is a host and a button sharing one stylesheet, and
+// no badge has listeners of its own: one set on the document (capture phase, so the console's row
+// never sees a badge's clicks and keys) serves them all. The explanation is built only when opened,
+// and only one is open at a time: the listeners it needs on the window exist only while it is open.
 import type { Evaluation } from '../rules/types';
 import { OWN_BADGE_CLASS } from '../page/selectors';
 import { styleShadow } from './badge-styles';
@@ -46,7 +47,7 @@ export function createBadge(doc: Document, evaluation: Evaluation, words: BadgeW
   button.type = 'button';
   button.setAttribute('aria-expanded', 'false');
   shadow.append(button);
-  for (const type of BADGE_EVENTS) shadow.addEventListener(type, onBadgeEvent);
+  listenForBadges(doc);
   const state: BadgeState = { evaluation, words, button };
   states.set(host, state);
   paint(host, state);
@@ -84,18 +85,41 @@ function paint(host: Element, { evaluation, words, button }: BadgeState): void {
   host.setAttribute('data-verdict', verdict);
 }
 
-/** The one listener of every badge's shadow root. */
+const listening = new WeakSet<Document>();
+
+function listenForBadges(doc: Document): void {
+  if (listening.has(doc)) return;
+  listening.add(doc);
+  for (const type of BADGE_EVENTS) doc.addEventListener(type, onBadgeEvent, true);
+}
+
+/** Takes the badges' listeners off the document (when the last badge has gone with the route). */
+export function stopListeningForBadges(doc: Document): void {
+  if (!listening.delete(doc)) return;
+  for (const type of BADGE_EVENTS) doc.removeEventListener(type, onBadgeEvent, true);
+}
+
+/**
+ * The one listener of every badge. From the document an event inside a badge targets its host; the
+ * event's path says whether it was on the button or in the explanation. Events between two parts of
+ * one badge (mouseout from the button into its explanation) do not leave the badge, so never come here.
+ */
 function onBadgeEvent(event: Event): void {
-  const host = (event.currentTarget as ShadowRoot).host;
-  const state = states.get(host);
-  if (!state) return;
+  const target = event.target as Node;
+  // Browsers retarget to the host; some DOMs (happy-dom) hand over the inner node.
+  const host = (states.has(target as Element) ? target : (target.getRootNode?.() as ShadowRoot | undefined)?.host) as Element | undefined;
+  const state = host && states.get(host);
+  if (!host || !state) return;
   const { type } = event;
-  const onButton = state.button.contains(event.target as Node);
+  const inner = event.composedPath()[0] as Node;
+  const onButton = inner === host || state.button.contains(inner);
   if (type === 'mouseover' || type === 'focusin') {
     if (onButton) open(host, state);
     else if (shown === host) clearTimeout(closeTimer);
   } else if (type === 'mouseout' || type === 'focusout') {
-    if (shown === host && !pinned && !host.shadowRoot!.contains((event as FocusEvent).relatedTarget as Node | null)) {
+    const related = (event as FocusEvent).relatedTarget as Node | null;
+    const staysInside = related !== null && (related === host || state.button.getRootNode().contains(related));
+    if (shown === host && !pinned && !staysInside) {
       clearTimeout(closeTimer);
       // A moment's grace, so the pointer can travel from the badge into its explanation.
       closeTimer = setTimeout(closeIfLeft, 200);
@@ -107,7 +131,7 @@ function onBadgeEvent(event: Event): void {
       if (shown === host && pinned) return close();
       open(host, state);
       pinned = true;
-    } else if ((event.target as Element).closest('.close')) {
+    } else if (inner.nodeType === 1 && (inner as Element).closest('.close')) {
       close();
       state.button.focus({ preventScroll: true });
     }

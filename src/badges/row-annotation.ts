@@ -3,7 +3,7 @@
 import type { Evaluation } from '../rules/types';
 import type { BadgeWords } from './badge-text';
 import { OWN_BADGE_CLASS, RULES_ATTRIBUTE, VERDICT_ATTRIBUTE, ownBadgeSelector } from '../page/selectors';
-import { createBadge, removeBadge, updateBadge } from './badge';
+import { createBadge, removeBadge, stopListeningForBadges, updateBadge } from './badge';
 
 export interface RowAnnotation {
   evaluation: Evaluation;
@@ -40,6 +40,8 @@ export function clearRow(row: Element): void {
 export function clearAll(root: ParentNode): void {
   for (const row of root.querySelectorAll(`[${VERDICT_ATTRIBUTE}], [${RULES_ATTRIBUTE}]`)) clearRow(row);
   for (const badge of root.querySelectorAll(ownBadgeSelector)) removeBadge(badge);
+  const doc = 'ownerDocument' in root && root.ownerDocument ? root.ownerDocument : (root as Document);
+  if (doc.nodeType === 9) stopListeningForBadges(doc);
 }
 
 export function isOwnNode(node: Node): boolean {

@@ -189,3 +189,28 @@ describe('a row badge', () => {
     expect(style?.textContent).toContain(':host');
   });
 });
+
+describe('the listeners badges add', () => {
+  it('are a constant few on the document, however many badges there are, and go with the last badge', async () => {
+    const { clearAll } = await import('../../src/badges/row-annotation');
+    document.body.replaceChildren();
+    const added = vi.spyOn(EventTarget.prototype, 'addEventListener');
+    const removed = vi.spyOn(EventTarget.prototype, 'removeEventListener');
+    const count = (badges: number) => {
+      added.mockClear();
+      for (let i = 0; i < badges; i++) document.body.append(createBadge(document, smn, badgeText.en));
+      return added.mock.calls.length;
+    };
+    const forTen = count(10);
+    clearAll(document);
+    const forThousand = count(1000);
+    expect(forThousand).toBe(forTen);
+    expect(forThousand).toBeLessThanOrEqual(12);
+    expect(added.mock.calls.every(([, , options]) => options === true)).toBe(true); // capture: before the console's row
+    removed.mockClear();
+    clearAll(document);
+    expect(removed.mock.calls).toHaveLength(forThousand);
+    added.mockRestore();
+    removed.mockRestore();
+  });
+});
