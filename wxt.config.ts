@@ -1,9 +1,17 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
 import { parseCatalog } from './src/rules/catalog-schema';
 import catalogData from './src/rules/catalog.json';
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
+  // The content script keeps its own lifetime: WXT's context could be switched off by the page
+  // (see src/page/inert-content-context.ts).
+  vite: () => ({
+    resolve: {
+      alias: [{ find: /^wxt\/utils\/content-script-context$/, replacement: fileURLToPath(new URL('./src/page/inert-content-context.ts', import.meta.url)) }],
+    },
+  }),
   hooks: {
     // The catalog ships pre-validated: a rule missing a text, a source or a unique id fails the build.
     'build:before': () => {

@@ -105,6 +105,21 @@ describe.each(builds)('$name bundles', ({ dir, command }) => {
   });
 });
 
+describe.each(builds)('the content script of the $name build', ({ dir }) => {
+  // WXT's ContentScriptContext listens for a page-dispatchable event and posts a message naming the
+  // extension; the build swaps it for an inert one (src/page/inert-content-context.ts).
+  it('has nothing a page script can use to switch it off or to learn that it is there', () => {
+    const pageFacing = [
+      { what: 'WXT script-started event', pattern: /content-script-started/g },
+      { what: 'postMessage to the page', pattern: /\bpostMessage\b/g },
+      { what: "WXT's location watcher", pattern: /wxt:locationchange/g },
+    ];
+    const content = contentScriptFiles(dir).filter((file) => file.endsWith('.js'));
+    expect(content.length).toBeGreaterThan(0);
+    expect(scan(dir, content, pageFacing)).toEqual([]);
+  });
+});
+
 describe('the patterns', () => {
   it('catch what they are meant to catch and pass what is harmless', () => {
     const hits = (code: string) => forbidden.filter(({ pattern }) => [...code.matchAll(pattern)].length).map(({ what }) => what);
