@@ -28,6 +28,8 @@ export interface FixtureServer {
   readonly reports: readonly string[];
   /** Makes `source` available to pages as ?script=<name>; it runs where the page's own scripts would. */
   defineScript(name: string, source: string): void;
+  /** Serves `html` (a page built at test time, e.g. by a real component library) for ?page=<name>. */
+  definePage(name: string, html: string): void;
   close(): Promise<void>;
 }
 
@@ -57,6 +59,7 @@ export function withInlineScript(html: string, source: string): string {
 
 export async function startFixtureServer(options: FixtureServerOptions): Promise<FixtureServer> {
   const scripts = new Map<string, string>();
+  const pages = new Map<string, string>();
   const log: ServedRequest[] = [];
   const reports: string[] = [];
 
@@ -86,11 +89,19 @@ export async function startFixtureServer(options: FixtureServerOptions): Promise
     if (asset) return answer(200, assetTypes[asset]!);
     if (url.pathname !== '/usercenter/' && url.pathname !== '/usercenter/index.html') return answer(404, 'text/plain', 'no such console page');
 
-    const fixture = url.searchParams.get('fixture') ?? options.defaultFixtures[host];
-    if (!fixture || !namePattern.test(fixture)) return answer(404, 'text/plain', `no fixture for host ${host}`);
-    const file = join(options.fixturesDir, `${fixture}.html`);
-    if (!existsSync(file)) return answer(404, 'text/plain', `no fixture ${fixture}.html`);
-    let html = readFileSync(file, 'utf8');
+    const pageName = url.searchParams.get('page');
+    let html: string;
+    if (pageName !== null) {
+      const built = pages.get(pageName);
+      if (built === undefined) return answer(404, 'text/plain', `no page ${pageName}`);
+      html = built;
+    } else {
+      const fixture = url.searchParams.get('fixture') ?? options.defaultFixtures[host];
+      if (!fixture || !namePattern.test(fixture)) return answer(404, 'text/plain', `no fixture for host ${host}`);
+      const file = join(options.fixturesDir, `${fixture}.html`);
+      if (!existsSync(file)) return answer(404, 'text/plain', `no fixture ${fixture}.html`);
+      html = readFileSync(file, 'utf8');
+    }
 
     const scriptName = url.searchParams.get('script');
     if (scriptName !== null) {
@@ -113,6 +124,10 @@ export async function startFixtureServer(options: FixtureServerOptions): Promise
     defineScript(name, source) {
       if (!namePattern.test(name)) throw new Error(`script name ${name} must be lower-case words joined by -`);
       scripts.set(name, source);
+    },
+    definePage(name, html) {
+      if (!namePattern.test(name)) throw new Error(`page name ${name} must be lower-case words joined by -`);
+      pages.set(name, html);
     },
     close: () =>
       new Promise<void>((resolve) => {

@@ -1,0 +1,143 @@
+// The extension on pages drawn by the real component libraries (built from node_modules at the start
+// of the run, see test/real-libraries/): OpenTiny Vue's grid in the version that splits header and body
+// (3.24) and in the current one (3.31), and OpenTiny Vue's table, each in English on the international
+// site and in Chinese on the China site. Every visible row is held against the resource it shows, after
+// loading, paging, sorting, expanding a detail row and each step of a virtual scroll.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { chinaHost, intlHost, readAnnotatedRows, startHarness, type AnnotatedRow, type Harness } from './harness';
+import { buildLibraryPages } from '../real-libraries/build-pages';
+import { libraryResources, type Lang, type LibraryResource } from '../real-libraries/resources';
+import { PAGE_SIZE, PAGED_TOTAL, VIRTUAL_TOTAL } from '../real-libraries/vue-grid-app';
+
+let harness: Harness;
+
+beforeAll(async () => {
+  const [pages, started] = await Promise.all([buildLibraryPages(), startHarness()]);
+  harness = started;
+  for (const [name, html] of pages) harness.server.definePage(name, html);
+}, 120_000);
+
+afterAll(async () => {
+  await harness?.close();
+});
+
+const hostOf = (lang: Lang) => (lang === 'en' ? intlHost : chinaHost);
+const pageUrl = (name: string, lang: Lang, variant = 'paged') =>
+  `https://${hostOf(lang)}/usercenter/?page=${name}-${lang}&variant=${variant}#/userindex/retreatManagement`;
+
+/** Which resource a row shows: its ID when the row shows one, else the longest name in its text. */
+function resourceOf(row: AnnotatedRow, resources: readonly LibraryResource[]): LibraryResource | undefined {
+  const byId = resources.find((resource) => row.text.includes(resource.id));
+  if (byId) return byId;
+  return resources.filter((resource) => row.text.includes(resource.name)).sort((a, b) => b.name.length - a.name.length)[0];
+}
+
+/** Every way the marked rows differ from the resources they show (one line each); [] when they agree. */
+function mismatches(rows: readonly AnnotatedRow[], resources: readonly LibraryResource[], expectedRows: number): string[] {
+  const problems = rows.length === expectedRows ? [] : [`${rows.length} rows carry a verdict, expected ${expectedRows}`];
+  for (const row of rows) {
+    const resource = resourceOf(row, resources);
+    if (!resource) {
+      problems.push(`a row shows no known resource: "${row.text.slice(0, 80)}"`);
+      continue;
+    }
+    const rules = [...row.rules].sort().join(' ');
+    if (row.verdict !== resource.verdict || rules !== [...resource.rules].sort().join(' '))
+      problems.push(`${resource.name}: ${row.verdict} [${rules}], expected ${resource.verdict} [${resource.rules.join(' ')}]`);
+    const badges = resource.verdict === 'allowed' ? 0 : 1;
+    if (row.badges !== badges) problems.push(`${resource.name}: ${row.badges} badges, expected ${badges}`);
+  }
+  return problems;
+}
+
+/** Waits until the page's marks agree with what its data rows show; returns what is left when time runs out. */
+async function settled(page: Page, resources: readonly LibraryResource[], rowSelector: string, timeout = 8000): Promise<string[]> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const [rows, count] = await Promise.all([readAnnotatedRows(page), page.locator(rowSelector).count()]);
+    const problems = mismatches(rows, resources, count);
+    if ((!problems.length && count > 0) || Date.now() > deadline) return count ? problems : ['no data rows on the page'];
+    await page.waitForTimeout(100);
+  }
+}
+
+const gridRow = 'tr.tiny-grid-body__row';
+
+describe.each(['vue-grid-3-24', 'vue-grid-3-31'])('OpenTiny Vue %s', (library) => {
+  describe.each(['en', 'zh'] as const)('in %s', (lang) => {
+    const resources = libraryResources(lang, PAGED_TOTAL);
+
+    it('badges every row after loading, paging, sorting and expanding a detail row', async () => {
+      const page = await harness.openPage(pageUrl(library, lang));
+      expect(await settled(page, resources.slice(0, PAGE_SIZE), gridRow)).toEqual([]);
+
+      await page.locator('.tiny-pager__pages li', { hasText: /^2$/ }).click();
+      await page.waitForFunction((name) => document.body.textContent!.includes(name), resources[PAGE_SIZE]!.name);
+      expect(await settled(page, resources.slice(PAGE_SIZE), gridRow)).toEqual([]);
+
+      // Sorting by product type, twice (ascending, then descending): the grid re-patches the same rows.
+      const sort = page.locator('th.tiny-grid-header__column', { hasText: lang === 'en' ? 'Product Type' : '产品类型' }).locator('.tiny-grid-sort-wrapper');
+      const before = await page.locator(gridRow).first().textContent();
+      await sort.click();
+      await page.waitForFunction(([selector, text]) => document.querySelector(selector!)?.textContent !== text, [gridRow, before] as const);
+      expect(await settled(page, resources.slice(PAGE_SIZE), gridRow)).toEqual([]);
+
+      // A detail row opens under the first resource: no verdict of its own, the resources keep theirs.
+      await page.locator(`${gridRow} .tiny-grid__expanded`).first().click();
+      await page.waitForSelector('tr.tiny-grid-body__expanded-row');
+      expect(await page.locator('tr.tiny-grid-body__expanded-row[data-unsub-lens]').count()).toBe(0);
+      expect(await settled(page, resources.slice(PAGE_SIZE), gridRow)).toEqual([]);
+      expect(harness.consoleErrors.filter((error) => !error.includes('404'))).toEqual([]);
+      await page.close();
+    });
+
+    it('keeps every visible row right at each step of its virtual scroll, never showing another resource’s badge', async () => {
+      const all = libraryResources(lang, VIRTUAL_TOTAL);
+      const page = await harness.openPage(pageUrl(library, lang, 'virtual'));
+      expect(await settled(page, all, gridRow)).toEqual([]);
+      const rendered = await page.locator(gridRow).count();
+      expect(rendered).toBeLessThan(60); // only the visible rows exist
+
+      for (let step = 1; step <= 6; step++) {
+        // One scroll step, then what the page shows two frames later: every row must already be right.
+        const rows = await page.evaluate(async (top) => {
+          const wrapper = document.querySelector('.tiny-grid__body-wrapper')!;
+          wrapper.scrollTop = top;
+          wrapper.dispatchEvent(new Event('scroll'));
+          await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+          return [...document.querySelectorAll('tr.tiny-grid-body__row')].map((tr) => ({
+            verdict: tr.getAttribute('data-unsub-lens') ?? '',
+            rules: (tr.getAttribute('data-unsub-lens-rules') ?? '').split(' ').filter(Boolean),
+            text: (tr.textContent ?? '').replace(/\s+/g, ' ').trim(),
+            badges: tr.querySelectorAll('.unsub-lens-badge').length,
+            badgeText: '',
+          }));
+        }, step * 1700);
+        expect(rows[0]!.text).not.toContain(all[0]!.id);
+        expect(mismatches(rows, all, rows.length), `after scroll step ${step}`).toEqual([]);
+      }
+      await page.close();
+    });
+  });
+});
+
+describe.each(['en', 'zh'] as const)('OpenTiny Vue table 3.31 in %s', (lang) => {
+  it('badges every row of its text-only cells (a disabled row counts as a disabled action)', async () => {
+    const page = await harness.openPage(pageUrl('vue-table-3-31', lang));
+    expect(await settled(page, libraryResources(lang, 8), '.tiny-table tbody tr')).toEqual([]);
+    await page.close();
+  });
+
+  it('marks nothing when the table is empty, and the popup is told there are no resources', async () => {
+    const page = await harness.openPage(pageUrl('vue-table-3-31', lang, 'empty'));
+    await page.waitForSelector('.tiny-table');
+    await page.waitForTimeout(400);
+    expect(await readAnnotatedRows(page)).toEqual([]);
+    const summary = await harness.summaryOf(page);
+    expect(summary?.rows).toEqual([]);
+    expect(summary?.diagnostics.tables).toBe(1);
+    expect(summary?.counts).toEqual({ blocked: 0, caution: 0, allowed: 0 });
+    await page.close();
+  });
+});
