@@ -75,6 +75,19 @@ export function tableRows(results: Results): TableRow[] {
         naiveOverOurs: naive ? naive.median / ours.median : null,
       });
     }
+  const virtualRows = results.plan.virtual.rendered;
+  const [virtualOurs, virtualFloor] = (['ours', 'floor'] as const).map((c) => activeSummary(findCase(results, 'virtual scroll step', virtualRows, c)));
+  if (virtualOurs)
+    rows.push({
+      scenario: `virtual scroll step (${results.plan.virtual.items.toLocaleString('en')} items)`,
+      rows: virtualRows,
+      unit: 'ms until every visible badge is right',
+      ours: virtualOurs,
+      floor: virtualFloor ?? null,
+      naive: null,
+      oursOverFloor: virtualFloor ? virtualOurs.median / virtualFloor.median : null,
+      naiveOverOurs: null,
+    });
   const ours = churnSummary(results.churn.find((c) => c.contender === 'ours'));
   const naive = churnSummary(results.churn.find((c) => c.contender === 'naive'));
   if (ours)
@@ -113,6 +126,32 @@ export function evaluateGoals(results: Results): Goal[] {
   if (oursPage && floorPage) {
     const r = oursPage.median / floorPage.median;
     goals.push({ goal: 'in-place paging of 100 rows within 2x the floor', met: r <= 2, detail: `${ms(oursPage.median)} ms vs floor ${ms(floorPage.median)} ms: ${ratio(r)}` });
+  }
+  const virtual = (c: string) => activeSummary(findCase(results, 'virtual scroll step', results.plan.virtual.rendered, c));
+  const [oursScroll, floorScroll] = [virtual('ours'), virtual('floor')];
+  const staleness = results.virtual.find((v) => v.contender === 'ours');
+  if (oursScroll && floorScroll && staleness) {
+    const r = oursScroll.median / floorScroll.median;
+    goals.push({
+      goal: 'virtual scroll step within 1.5x the floor',
+      met: r <= 1.5,
+      detail: `${ms(oursScroll.median)} ms vs floor ${ms(floorScroll.median)} ms: ${ratio(r)}`,
+    });
+    goals.push({
+      goal: 'no stale badge at any virtual scroll step',
+      met: staleness.stepsWithStaleRows === 0,
+      detail: `${staleness.stepsWithStaleRows} of ${staleness.steps} steps had a row whose marks were wrong when the step could first paint`,
+    });
+  }
+  const memoryOf = (c: string) => results.memory.find((m) => m.contender === c);
+  const [withOurs, without] = [memoryOf('ours'), memoryOf('none')];
+  if (withOurs && without && withOurs.annotated.jsEventListeners !== null && without.annotated.jsEventListeners !== null) {
+    const added = withOurs.annotated.jsEventListeners - withOurs.baseline.jsEventListeners - (without.annotated.jsEventListeners - without.baseline.jsEventListeners);
+    goals.push({
+      goal: 'listeners added per table: a constant, not one per badge',
+      met: added <= 20,
+      detail: `${added} listeners added for a ${withOurs.rows.toLocaleString('en')}-row table`,
+    });
   }
   const churn = results.churn.find((c) => c.contender === 'ours');
   if (churn) {

@@ -8,7 +8,7 @@ import type { LookupTiming } from '../page/lookup-timing';
 
 export const contenders: readonly ContenderName[] = ['ours', 'floor', 'naive'];
 
-export type ChangeScenario = 'first annotation' | 'paging in place' | 'paging, new rows';
+export type ChangeScenario = 'first annotation' | 'paging in place' | 'paging, new rows' | 'virtual scroll step';
 
 export interface Plan {
   quick: boolean;
@@ -26,6 +26,8 @@ export interface Plan {
   churnRuns: number;
   stressRows: number;
   lookupSamples: number;
+  /** The virtual scroll: rows rendered, items in the list, steps scrolled, items per step. */
+  virtual: { rendered: number; items: number; steps: number; itemsPerStep: number };
 }
 
 export function makePlan(quick: boolean): Plan {
@@ -43,6 +45,7 @@ export function makePlan(quick: boolean): Plan {
     churnRuns: quick ? 2 : 3,
     stressRows: quick ? 1000 : 10000,
     lookupSamples: quick ? 50 : 200,
+    virtual: { rendered: 20, items: 10000, steps: quick ? 20 : 60, itemsPerStep: 3 },
   };
 }
 
@@ -99,6 +102,8 @@ export interface Results {
   churn: ChurnCase[];
   longTasks: LongTaskCase[];
   memory: MemoryCase[];
+  /** Per contender: scroll steps, and steps after which some row's marks were wrong when it could paint. */
+  virtual: Array<{ contender: ContenderName; steps: number; stepsWithStaleRows: number }>;
   lookup: LookupTiming | null;
   /** Verification failures: a wrong or missing badge after a run. Any makes the run fail. */
   failures: string[];
@@ -158,6 +163,28 @@ async function paging(page: BenchPage, plan: Plan, rows: number, results: Result
     }
     await page.call('teardown');
     log(`  paging, ${rows} rows: ${contender} done`);
+  }
+}
+
+/** Scrolls a virtual table step by step under ours and the floor; counts rows wrong when a step could paint. */
+async function virtualScroll(page: BenchPage, plan: Plan, results: Results, log: Log): Promise<void> {
+  const { rendered, items, steps, itemsPerStep } = plan.virtual;
+  for (const contender of ['ours', 'floor'] as const) {
+    const setup = await page.call('setup', { contender, rows: rendered });
+    checkVerification(results, `virtual scroll setup, ${contender}`, setup);
+    const item: ChangeCase = { scenario: 'virtual scroll step', rows: rendered, contender, kept: [], discarded: [] };
+    let stale = 0;
+    for (let step = 1; step <= steps; step++) {
+      const first = (step * itemsPerStep) % (items - rendered);
+      const result = await page.call('virtualStep', { first, rowHeight: 48 });
+      checkVerification(results, `virtual scroll step ${step}, ${contender}`, result.verification);
+      if (result.staleAtPaint) stale++;
+      (step === 1 ? item.discarded : item.kept).push(result);
+    }
+    results.cases.push(item);
+    results.virtual.push({ contender, steps, stepsWithStaleRows: stale });
+    await page.call('teardown');
+    log(`  virtual scroll: ${contender} done`);
   }
 }
 
@@ -227,6 +254,7 @@ export async function runPlan(browser: BenchBrowser, plan: Plan, log: Log): Prom
     churn: [],
     longTasks: [],
     memory: [],
+    virtual: [],
     lookup: null,
     failures: [],
   };
@@ -242,6 +270,8 @@ export async function runPlan(browser: BenchBrowser, plan: Plan, log: Log): Prom
       await paging(page, plan, rows, results, log);
       await relayout(page, rows, results);
     }
+    log('virtual scroll');
+    await virtualScroll(page, plan, results, log);
     log('unrelated churn');
     await churn(page, plan, results, log);
   } finally {

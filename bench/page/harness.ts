@@ -187,6 +187,24 @@ const api = {
     return measureChange(change, table.body, true);
   },
 
+  /**
+   * One step of a CDK-style virtual scroll over a long list: the rendered rows get the items from
+   * `first` on (same <tr>s, new text) and the table a new translateY. Also counts the rows whose marks
+   * were wrong when the page could first paint the step (after its mutation callbacks, before any frame).
+   */
+  async virtualStep(args: { first: number; rowHeight: number }): Promise<ChangeResult & { staleAtPaint: number }> {
+    const { table, contender } = requireSession();
+    let staleAtPaint = -1;
+    const change = () => {
+      rerenderInPlace(table.body, 0, args.first);
+      (table.body.parentElement as HTMLElement).style.transform = `translateY(${args.first * args.rowHeight}px)`;
+      // Queued after the mutation observers' own notification: runs once they have.
+      queueMicrotask(() => (staleAtPaint = verifyTable(table.body, contender.name).wrong));
+    };
+    const result = await measureChange(change, table.body, true);
+    return { ...result, staleAtPaint };
+  },
+
   /** `steps` unrelated changes, each in its own task: time in the contender's callbacks and rows it re-read. */
   async churn(args: { steps: number }) {
     const { contender, table } = requireSession();

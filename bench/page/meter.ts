@@ -115,6 +115,9 @@ export function withMeteredObservers<T>(win: Window & typeof globalThis, meter: 
       super((records, observer) => {
         meter.records += records.length;
         meter.run(() => callback(records, observer));
+        // A few rows are done inside the callbacks themselves, with nothing queued after: checked once
+        // every observer of this delivery has run (they run one after another in one microtask).
+        queueMicrotask(() => meter.maybeDone());
       });
     }
   }

@@ -219,10 +219,13 @@ function setText(node: Text, value: string): void {
   if (node.data !== value) node.data = value;
 }
 
-/** Shows result page `page` in the same rows, as Angular's change detection does on paging. */
-export function rerenderInPlace(body: HTMLTableSectionElement, page: number): void {
+/**
+ * Shows result page `page` in the same rows, as Angular's change detection does on paging; with
+ * `offset`, the items from `offset` on, as a virtual scroll recycles its rows for the items now in view.
+ */
+export function rerenderInPlace(body: HTMLTableSectionElement, page: number, offset = 0): void {
   const doc = body.ownerDocument;
-  let index = 0;
+  let index = offset;
   for (const tr of body.children) {
     const view = views.get(tr);
     if (!view) continue;
