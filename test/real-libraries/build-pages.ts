@@ -12,6 +12,7 @@ export const libraryEntries = {
   'vue-grid-3-24': 'vue-grid-3-24.entry.ts',
   'vue-grid-3-31': 'vue-grid-3-31.entry.ts',
   'vue-table-3-31': 'vue-table-3-31.entry.ts',
+  'ng-table-1-0-3': 'ng-table.entry.ts',
 } as const;
 
 export type LibraryPage = keyof typeof libraryEntries;
@@ -50,7 +51,7 @@ function page(lang: 'en' | 'zh', { js, css }: { js: string; css: string }): stri
 <head><meta charset="utf-8"><title>${titles[lang]}</title><style>${safe(css, 'style')}</style></head>
 <body>
 <div id="J_header" class="console-header">Huawei Cloud · Billing Center</div>
-<main class="console-main"><h1 class="cbc-title">${titles[lang]}</h1><div id="app"></div></main>
+<main class="console-main"><h1 class="cbc-title">${titles[lang]}</h1><div id="app"></div><resource-list></resource-list></main>
 <script>${safe(js, 'script')}</script>
 </body>
 </html>`;
