@@ -65,6 +65,18 @@ export function updateBadge(host: Element, evaluation: Evaluation, words: BadgeW
   return true;
 }
 
+/** Whether `element` is a badge this extension made (a page element may carry the same class). */
+export function isOwnBadge(element: Element): boolean {
+  return states.has(element);
+}
+
+/** Moves the keyboard focus onto the badge's button; false when `element` is no badge of ours. */
+export function focusBadge(element: Element): boolean {
+  const state = states.get(element);
+  state?.button.focus({ preventScroll: true });
+  return Boolean(state);
+}
+
 /** Closes the badge's explanation (and its listeners) and takes the badge out of the page. */
 export function removeBadge(host: Element): void {
   if (shown === host) close();

@@ -3,7 +3,10 @@
 import type { Evaluation } from '../rules/types';
 import type { BadgeWords } from './badge-text';
 import { OWN_BADGE_CLASS, RULES_ATTRIBUTE, VERDICT_ATTRIBUTE, ownBadgeSelector } from '../page/selectors';
-import { createBadge, removeBadge, stopListeningForBadges, updateBadge } from './badge';
+import { createBadge, focusBadge, isOwnBadge, removeBadge, stopListeningForBadges, updateBadge } from './badge';
+
+/** Rows this extension wrote its attributes on: only those are cleaned, whatever else carries the names. */
+const annotated = new WeakSet<Element>();
 
 export interface RowAnnotation {
   evaluation: Evaluation;
@@ -16,11 +19,13 @@ export interface RowAnnotation {
 
 export function annotateRow(row: Element, { evaluation, words, showBadge, anchor }: RowAnnotation): void {
   const rules = evaluation.reasons.map((reason) => reason.ruleId).join(' ');
+  annotated.add(row);
   if (row.getAttribute(VERDICT_ATTRIBUTE) !== evaluation.verdict) row.setAttribute(VERDICT_ATTRIBUTE, evaluation.verdict);
   if (row.getAttribute(RULES_ATTRIBUTE) !== rules) row.setAttribute(RULES_ATTRIBUTE, rules);
 
   let badge: Element | undefined;
   for (const existing of row.querySelectorAll(ownBadgeSelector)) {
+    if (!isOwnBadge(existing)) continue; // the page's own element, named like ours
     if (!badge && showBadge && anchor && existing.parentElement === anchor) badge = existing;
     else removeBadge(existing);
   }
@@ -31,19 +36,26 @@ export function annotateRow(row: Element, { evaluation, words, showBadge, anchor
 
 /** Takes everything of ours off a row. */
 export function clearRow(row: Element): void {
-  row.removeAttribute(VERDICT_ATTRIBUTE);
-  row.removeAttribute(RULES_ATTRIBUTE);
-  for (const badge of row.querySelectorAll(ownBadgeSelector)) removeBadge(badge);
+  if (annotated.delete(row)) {
+    row.removeAttribute(VERDICT_ATTRIBUTE);
+    row.removeAttribute(RULES_ATTRIBUTE);
+  }
+  for (const badge of row.querySelectorAll(ownBadgeSelector)) if (isOwnBadge(badge)) removeBadge(badge);
 }
 
 /** Takes everything of ours off a document or subtree. */
 export function clearAll(root: ParentNode): void {
   for (const row of root.querySelectorAll(`[${VERDICT_ATTRIBUTE}], [${RULES_ATTRIBUTE}]`)) clearRow(row);
-  for (const badge of root.querySelectorAll(ownBadgeSelector)) removeBadge(badge);
+  for (const badge of root.querySelectorAll(ownBadgeSelector)) if (isOwnBadge(badge)) removeBadge(badge);
   const doc = 'ownerDocument' in root && root.ownerDocument ? root.ownerDocument : (root as Document);
   if (doc.nodeType === 9) stopListeningForBadges(doc);
 }
 
 export function isOwnNode(node: Node): boolean {
-  return node.nodeType === 1 && (node as Element).classList.contains(OWN_BADGE_CLASS);
+  return node.nodeType === 1 && (node as Element).classList.contains(OWN_BADGE_CLASS) && isOwnBadge(node as Element);
+}
+
+/** Gives the keyboard focus to the row's badge (for "show me this row"). */
+export function focusBadgeIn(row: Element): void {
+  for (const badge of row.querySelectorAll(ownBadgeSelector)) if (focusBadge(badge)) return;
 }

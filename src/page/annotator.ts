@@ -5,7 +5,7 @@
 import type { Diagnostics, PageSummary, RowSummary } from '../messaging/protocol';
 import type { Evaluation, Lang, Verdict } from '../rules/types';
 import { evaluateCompiled, evaluationKey, type CompiledCatalog } from '../rules/engine';
-import { annotateRow, clearAll, clearRow, isOwnNode } from '../badges/row-annotation';
+import { annotateRow, clearAll, clearRow, focusBadgeIn, isOwnNode } from '../badges/row-annotation';
 import type { BadgeWords } from '../badges/badge-text';
 import {
   findResourceTables,
@@ -101,7 +101,8 @@ export function createAnnotator(
   let tables: ResourceTable[] = [];
   /** The inner <table>s whose rows are ours, and their table. */
   const bodyTables = new Map<Element, ResourceTable>();
-  const states = new WeakMap<Element, RowState>();
+  /** What each row was read as: the summary, the exports and the toolbar count come from here, never from the page's markup. */
+  let states = new WeakMap<Element, RowState>();
   /** Why a row is not a resource, for the diagnostics. */
   const skips = new WeakMap<Element, string>();
   /** Rows to read, with the table they belong to. */
@@ -138,8 +139,9 @@ export function createAnnotator(
   function* trackedRows(): Generator<{ row: Element; state: RowState }> {
     for (const table of tables)
       for (const row of tableRows(table)) {
+        // Not the row's data-unsub-lens: a page that removes or rewrites it cannot hide a blocked row.
         const state = states.get(row);
-        if (state && row.hasAttribute('data-unsub-lens')) yield { row, state };
+        if (state) yield { row, state };
       }
   }
 
@@ -399,6 +401,9 @@ export function createAnnotator(
       evaluations.clear();
       tables = [];
       bodyTables.clear();
+      // Nothing of the page is kept after leaving: readings, and tables with cells spanning rows.
+      states = new WeakMap();
+      spanned = new Set();
       needsRescan = false;
       clearAll(doc);
       notify(null);
@@ -435,7 +440,7 @@ export function createAnnotator(
         row.scrollIntoView({ block: 'center', behavior: 'smooth' });
         // An animation, not a class or style: nothing of the console's markup changes.
         row.animate?.([{ backgroundColor: 'rgba(255, 196, 0, .45)' }, { backgroundColor: 'transparent' }], { duration: 2000 });
-        row.querySelector('.unsub-lens-badge')?.shadowRoot?.querySelector('button')?.focus({ preventScroll: true });
+        focusBadgeIn(row);
         return true;
       }
       return false;

@@ -258,3 +258,52 @@ describe('a row recycled for another resource (virtual scroll)', () => {
     annotator.stop();
   });
 });
+
+describe('what the page does to our marks', () => {
+  const options = () => ({ compiled: compileCatalog(catalog, { lang: 'en' }), lang: 'en' as const, showAllowed: false, headers: headerNames(), words: badgeText.en });
+
+  it('cannot hide a blocked row by removing or rewriting our attributes: the summary and the count come from what was read', async () => {
+    document.body.replaceChildren(buildTinyTable(document, rows).root);
+    const timers = manualScheduler();
+    const counts: Array<number | null> = [];
+    const annotator = createAnnotator(document, options(), timers.scheduler, (count) => counts.push(count));
+    annotator.start();
+    await timers.flush();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await timers.flush();
+    const before = annotator.summary();
+    expect(before.counts.blocked).toBe(2);
+    for (const tr of document.querySelectorAll('[data-unsub-lens]')) {
+      tr.removeAttribute('data-unsub-lens');
+      tr.setAttribute('data-unsub-lens-rules', '');
+    }
+    await timers.flush();
+    const after = annotator.summary();
+    expect(after.counts).toEqual(before.counts);
+    expect(after.rows.map((row) => [row.resource, row.verdict, row.rules])).toEqual(before.rows.map((row) => [row.resource, row.verdict, row.rules]));
+    expect(counts.at(-1)).toBe(2);
+    annotator.stop();
+  });
+
+  it('cleans up only what it put in: page elements using our class or attribute names stay', async () => {
+    const table = buildTinyTable(document, rows).root;
+    const lookalikeBadge = document.createElement('span');
+    lookalikeBadge.className = 'unsub-lens-badge';
+    lookalikeBadge.textContent = "the page's own";
+    const lookalikeMark = document.createElement('div');
+    lookalikeMark.setAttribute('data-unsub-lens', 'page');
+    document.body.replaceChildren(table, lookalikeBadge, lookalikeMark);
+    table.querySelector('tbody td:nth-child(4)')!.append(lookalikeBadge.cloneNode(true));
+    const timers = manualScheduler();
+    const annotator = createAnnotator(document, options(), timers.scheduler);
+    annotator.start();
+    await timers.flush();
+    expect(verdicts(document)[0]).toEqual(['blocked', 'service/simple-message-notification']);
+    annotator.stop();
+    expect(verdicts(document).every(([verdict]) => verdict === null)).toBe(true);
+    expect(lookalikeBadge.isConnected).toBe(true);
+    expect(lookalikeMark.getAttribute('data-unsub-lens')).toBe('page');
+    expect(document.querySelectorAll('.unsub-lens-badge')).toHaveLength(2); // both of the page's, none of ours
+    expect([...document.querySelectorAll('.unsub-lens-badge')].every((badge) => badge.textContent === "the page's own")).toBe(true);
+  });
+});
