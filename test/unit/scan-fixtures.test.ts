@@ -9,6 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { scanSavedPage } from '../../src/cli/scan-saved-page';
+import { declaredCharset, decodeSavedPage } from '../../src/cli/read-saved-page';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const fixtures = path.join(root, 'test', 'fixtures');
@@ -73,7 +74,12 @@ describe('scanning the saved-page fixtures', () => {
 });
 
 function run(...args: string[]) {
-  const result = spawnSync(tsx, ['scripts/scan.ts', ...args], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+  return runIn(root, ...args);
+}
+
+/** The CLI as `npm run scan` starts it from `folder`: in the package's folder, with INIT_CWD the folder typed in. */
+function runIn(folder: string, ...args: string[]) {
+  const result = spawnSync(tsx, [path.join(root, 'scripts/scan.ts'), ...args], { cwd: root, env: { ...process.env, INIT_CWD: folder }, encoding: 'utf8', timeout: 60_000 });
   if (result.error) throw result.error;
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
@@ -114,5 +120,57 @@ describe('npm run scan', { timeout: 60_000 }, () => {
     const option = run('--yaml', 'test/fixtures/empty.html');
     expect(option.code).toBe(2);
     expect(option.stderr).toContain('--yaml');
+  });
+
+  it('still scans the other files when one cannot be read, and exits 2 at the end', () => {
+    const { code, stdout, stderr } = run('--json', 'test/fixtures/cn-zh-tiny.html', 'no-such-page.html', 'test/fixtures/plain-table.html');
+    expect(code).toBe(2);
+    expect(stderr).toContain('cannot read no-such-page.html: ENOENT');
+    const scans = JSON.parse(stdout) as Array<{ file: string; tables: number }>;
+    expect(scans.map((scan) => [scan.file, scan.tables])).toEqual([
+      ['test/fixtures/cn-zh-tiny.html', 1],
+      ['test/fixtures/plain-table.html', 1],
+    ]);
+  });
+
+  it('takes relative paths from the folder it was run in', () => {
+    const { code, stdout } = runIn(path.join(root, 'test/fixtures/charsets'), '--json', '../cn-zh-tiny.html');
+    expect(code).toBe(0);
+    expect((JSON.parse(stdout) as { file: string; rows: unknown[] }).rows).toHaveLength(14);
+  });
+
+  it('decodes pages saved as GBK or GB18030 as they declare, with the same rows as the UTF-8 page', () => {
+    const utf8 = JSON.parse(run('--json', 'test/fixtures/cn-zh-tiny.html').stdout) as { rows: Array<{ resource: string; verdict: string; rules: string[] }> };
+    expect(utf8.rows).toHaveLength(14);
+    for (const charset of ['gbk', 'gb18030']) {
+      const bytes = readFileSync(path.join(fixtures, `charsets/cn-zh-tiny-${charset}.html`));
+      expect(bytes.toString('utf8')).not.toContain('消息通知服务'); // really not UTF-8
+      const { code, stdout } = run('--json', `test/fixtures/charsets/cn-zh-tiny-${charset}.html`);
+      expect(code, charset).toBe(0);
+      const scan = JSON.parse(stdout) as typeof utf8;
+      expect(scan.rows.map(({ resource, verdict, rules }) => [resource, verdict, rules])).toEqual(utf8.rows.map(({ resource, verdict, rules }) => [resource, verdict, rules]));
+    }
+  });
+
+  it('refuses a page over the size limit with exit 2 and a message naming the limit, before parsing it', () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'unsub-lens-scan-'));
+    const huge = path.join(folder, 'huge.html');
+    writeFileSync(huge, `<html><body>${'<p>x</p>'.repeat(1_200_000)}</body></html>`);
+    const started = Date.now();
+    const { code, stderr } = run(huge);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/huge\.html is 9\.2 MB; pages over 8\.0 MB are not read/);
+    expect(Date.now() - started).toBeLessThan(20_000);
+  });
+});
+
+describe('reading a saved page', () => {
+  it('finds the charset in a byte-order mark, <meta charset> or http-equiv, else takes UTF-8', () => {
+    const bytes = (text: string) => new TextEncoder().encode(text);
+    expect(declaredCharset(Uint8Array.from([0xef, 0xbb, 0xbf, 0x3c]))).toBe('utf-8');
+    expect(declaredCharset(bytes('<meta charset="GB18030">'))).toBe('gb18030');
+    expect(declaredCharset(bytes("<meta http-equiv='Content-Type' content='text/html; charset=gbk'>"))).toBe('gbk');
+    expect(declaredCharset(bytes('<html><p>charset=gbk in text</p>'))).toBe('utf-8');
+    expect(decodeSavedPage(bytes('<meta charset="no-such-charset">'))).toEqual({ unknownCharset: 'no-such-charset' });
   });
 });
