@@ -7,8 +7,8 @@ import type { SettingsPath, SettingsProblem } from './problems';
 import { settingsFileSchema, type SettingsFile } from './settings-schema';
 import { nameProblem } from './user-rule-checks';
 import { isPlainObject } from './coerce';
-import { MAX_IMPORT_BYTES } from './limits';
-import { jsonErrorOffset, lineAndColumn } from './json-error';
+import { MAX_IMPORT_BYTES, MAX_IMPORT_DEPTH } from './limits';
+import { jsonErrorOffset, jsonNestingDepth, lineAndColumn } from './json-error';
 import { SETTINGS_VERSION } from './storage';
 
 export const SETTINGS_FILE_FORMAT = 'unsub-lens-settings';
@@ -134,6 +134,8 @@ export function parseSettingsFile(text: string, current: Settings): ImportResult
   if (tooLarge) return { ok: false, problems: [tooLarge] };
 
   const body = text.replace(/^\uFEFF/, '');
+  if (jsonNestingDepth(body, MAX_IMPORT_DEPTH) > MAX_IMPORT_DEPTH)
+    return { ok: false, problems: [{ path: [], message: 'errTooDeep', args: [String(MAX_IMPORT_DEPTH)] }] };
   let raw: unknown;
   try {
     raw = JSON.parse(body);

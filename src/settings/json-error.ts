@@ -1,6 +1,28 @@
 // Where a JSON text first goes wrong, found by reading it, because JSON.parse's messages differ
 // between browsers and some (V8's "Unexpected token") give no position at all.
 
+/**
+ * How deeply `text` nests arrays and objects, read without recursion (strings skipped), stopping at
+ * `limit + 1`. Parsing and checking a value go down it recursively: 2,000 levels overflow the stack.
+ */
+export function jsonNestingDepth(text: string, limit: number): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let at = 0; at < text.length; at++) {
+    const char = text[at];
+    if (inString) {
+      if (char === '\\') at++;
+      else if (char === '"') inString = false;
+    } else if (char === '"') inString = true;
+    else if (char === '[' || char === '{') {
+      deepest = Math.max(deepest, ++depth);
+      if (deepest > limit) return deepest;
+    } else if (char === ']' || char === '}') depth--;
+  }
+  return deepest;
+}
+
 /** The offset of the first character that makes `text` invalid JSON, or undefined when it is valid. */
 export function jsonErrorOffset(text: string): number | undefined {
   let at = 0;

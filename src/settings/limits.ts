@@ -16,5 +16,7 @@ export const MAX_HEADERS_PER_COLUMN = 10;
 export const MAX_HEADER_LENGTH = 100;
 /** Imported files larger than this are refused before they are read. */
 export const MAX_IMPORT_BYTES = 256 * 1024;
+/** How deeply a settings file may nest arrays and objects (a real one nests 4 levels). */
+export const MAX_IMPORT_DEPTH = 32;
 /** browser.storage.sync refuses an item larger than this (key + JSON of the value, in bytes). */
 export const SYNC_ITEM_QUOTA_BYTES = 8192;

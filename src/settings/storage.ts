@@ -16,17 +16,21 @@ import { SETTINGS_AREA, SETTINGS_KEY } from './storage-keys';
 export const SETTINGS_VERSION = 1;
 
 /**
- * Migrations from the previous version's stored value to the next (WXT runs them in order when the
- * extension starts). None yet: version 1 is the first stored shape. A migration receives whatever
- * was stored, so it must cope with any value; coerceSettings checks its output anyway.
+ * Migrations from the previous version's stored value to the next, run by loadSettings in order. None
+ * yet: version 1 is the first stored shape. A migration receives whatever was stored, so it must cope
+ * with any value; coerceSettings checks its output anyway.
  */
 export const settingsMigrations: Record<number, (previous: unknown) => unknown> = {};
 
-/** The raw stored value: unknown until coerceSettings has looked at it. */
-export const settingsItem = storage.defineItem<unknown>(`${SETTINGS_AREA}:${SETTINGS_KEY}`, {
-  version: SETTINGS_VERSION,
-  migrations: settingsMigrations,
-});
+/**
+ * The raw stored value: unknown until coerceSettings has looked at it. WXT is not given the version
+ * and migrations: it would run them as soon as this module loads, on whatever version marker is
+ * stored, and a corrupt one ("2", 2.5, -1e12) makes it log errors or loop a billion times.
+ * loadSettings reads the marker, checks it, and migrates.
+ */
+export const settingsItem = storage.defineItem<unknown>(`${SETTINGS_AREA}:${SETTINGS_KEY}`);
+
+const isVersion = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value >= 1;
 
 export type SettingsProblemKind = 'unreadable' | 'invalid' | 'newer-version';
 
@@ -71,8 +75,14 @@ export async function loadSettings(): Promise<LoadedSettings> {
   }
   if (raw === null || raw === undefined) return { settings: copyDefaultSettings() };
 
-  // A value without a version was written before versions were recorded: version 1.
-  const version = typeof meta.v === 'number' && Number.isInteger(meta.v) && meta.v >= 1 ? meta.v : 1;
+  // A value without a version was written before versions were recorded: version 1. A marker that is
+  // no version at all says nothing of the value's shape: it is kept aside as it is, defaults are used.
+  if (meta.v !== undefined && !isVersion(meta.v)) {
+    const problems: SettingsProblem[] = [{ path: [], message: 'errVersionMarker', args: [String(JSON.stringify(meta.v)).slice(0, 40)] }];
+    const keptAside = await keepAside({ kind: 'invalid', version: 0, problems, value: raw });
+    return { settings: copyDefaultSettings(), problem: { kind: 'invalid', problems, keptAside, value: raw, version: 0 } };
+  }
+  const version = meta.v ?? 1;
   if (version > SETTINGS_VERSION) {
     // A later version of the extension (on another synced device) wrote a shape this one does not
     // know; guessing at it could switch rules the user did not mean to switch.
@@ -81,10 +91,16 @@ export async function loadSettings(): Promise<LoadedSettings> {
     return { settings: copyDefaultSettings(), problem: { kind: 'newer-version', problems, keptAside, value: raw, version } };
   }
 
-  const { settings, problems } = coerceSettings(raw);
-  // WXT leaves the value at its old version when a migration throws.
-  if (version < SETTINGS_VERSION)
-    problems.unshift({ path: [], message: 'errMigrationFailed', args: [String(version), String(SETTINGS_VERSION)] });
+  let migrated = raw;
+  let migrationFailed = false;
+  try {
+    for (let next = version + 1; next <= SETTINGS_VERSION; next++) migrated = settingsMigrations[next]?.(migrated) ?? migrated;
+  } catch {
+    migrationFailed = true;
+    migrated = raw;
+  }
+  const { settings, problems } = coerceSettings(migrated);
+  if (migrationFailed) problems.unshift({ path: [], message: 'errMigrationFailed', args: [String(version), String(SETTINGS_VERSION)] });
   if (!problems.length) return { settings };
   const keptAside = await keepAside({ kind: 'invalid', version, problems, value: raw });
   return { settings, problem: { kind: 'invalid', problems, keptAside, value: raw, version } };

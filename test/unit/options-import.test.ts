@@ -92,6 +92,18 @@ describe('an import that is refused', () => {
     expect(await refused({ extraHeaders: { productType: ['Cloud product'], price: ['Price'] } })).toEqual(['extraHeaders.price: unknown field']);
   });
 
+  it.each([
+    ['valid JSON nested 2,000 levels deep (12 KB)', `{"userRules": ${'['.repeat(2000)}${']'.repeat(2000)}}`],
+    ['broken JSON nested 2,000 levels deep', `{"userRules": ${'[{"a":'.repeat(2000)}`],
+  ])('refuses %s with a message naming the limit, instead of overflowing the stack', async (_, text) => {
+    expect(await refused(text)).toEqual(['arrays and objects nest more than 32 levels deep; a settings file nests 4']);
+  });
+
+  it('counts nesting outside strings only: brackets inside a rule text are text', async () => {
+    const outcome = await importSettingsText(JSON.stringify({ userRules: [rule({ explanation: '['.repeat(100) + '{"'.repeat(50) }) ] }), store);
+    expect(outcome.ok).toBe(true);
+  });
+
   it('refuses a __proto__ key', async () => {
     expect(await refused('{"__proto__": {"enabled": false}}')).toEqual(['__proto__: this key is not allowed']);
     expect(({} as Record<string, unknown>).enabled).toBeUndefined();

@@ -156,6 +156,28 @@ describe('loadSettings', () => {
     expect((await syncSnapshot()).settings).toEqual(future);
   });
 
+  it.each([['the string "2"', '2'], ['2.5', 2.5], ['a large negative number', -1e12], ['an object', { major: 1 }]])(
+    'keeps the settings aside when the stored version marker is %s: no error logged, no stall, defaults used, and says so',
+    async (_, marker) => {
+      const stored = { ...defaultSettings, showAllowed: true, userRules: [smnRule] };
+      await fakeBrowser.storage.sync.set({ settings: stored, settings$: { v: marker } });
+      const errors = vi.spyOn(console, 'error');
+      // What every extension page does: load the storage module with the marker already stored.
+      vi.resetModules();
+      const fresh = await import('../../src/settings/storage');
+      const started = Date.now();
+      const { settings, problem } = await fresh.loadSettings();
+      expect(Date.now() - started).toBeLessThan(1000);
+      expect(settings).toEqual(defaultSettings);
+      expect(problem).toMatchObject({ kind: 'invalid', keptAside: true });
+      expect(problem!.problems[0]).toMatchObject({ message: 'errVersionMarker' });
+      expect((await fresh.loadRejectedSettings())?.value).toEqual(stored);
+      expect((await syncSnapshot()).settings).toEqual(stored); // nothing written over
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(errors).not.toHaveBeenCalled();
+    },
+  );
+
   it('does not keep the same rejected value twice, nor lose the first copy', async () => {
     await fakeBrowser.storage.sync.set({ settings: 'broken' });
     await loadSettings();
