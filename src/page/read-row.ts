@@ -112,11 +112,16 @@ function filledCells(cells: Element[]): Element[] {
   return filled;
 }
 
+/** Whether any cell but a selection box shows some text (a row of empty cells is a spacer, not a resource). */
+function showsText(placed: PlacedCell[]): boolean {
+  return placed.some(({ cell }) => !cell.matches(checkboxCellSelector) && /\S/.test(cell.textContent ?? ''));
+}
+
 function classifyNonResource(row: Element, own: Element[], placed: PlacedCell[], table: ResourceTable): SkipReason | undefined {
   if (row.matches(detailRowSelector)) return 'detail row';
   if (row.matches(noDataRowSelector)) return 'no data row';
   const filled = filledCells(placed.map(({ cell }) => cell));
-  if (!filled.length) return 'empty row';
+  if (!filled.length || !showsText(placed)) return 'empty row';
   if (own.every((cell) => cell.tagName === 'TH' || cell.getAttribute('role') === 'columnheader')) return 'header row';
   const ownFilled = filledCells(own);
   // One cell across the table: a "no data" line or a group header ("Region: CN-Hong Kong"). A row whose

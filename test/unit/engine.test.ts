@@ -619,3 +619,22 @@ describe('evaluationKey: rows that show the same get the same evaluation', () =>
     expect(evaluationKey({ status: 'a', billingMode: 'b' })).not.toBe(evaluationKey({ status: 'b', billingMode: 'a' }));
   });
 });
+
+describe('the order of reasons (the first is the badge’s main reason, in the popup, the CSV and the report)', () => {
+  it('lists a blocking reason before a cautioning one, whatever field showed each', () => {
+    // KooGallery (caution) shows in the tags, Expired (blocked) in the status.
+    const { verdict, reasons } = evaluate({ productType: 'Elastic Cloud Server', tags: ['KooGallery'], status: 'Expired' }, catalog, { lang: 'en' });
+    expect(verdict).toBe('blocked');
+    expect(reasons.map((reason) => [reason.ruleId, reason.verdict])).toEqual([
+      ['expired', 'blocked'],
+      ['marketplace', 'caution'],
+    ]);
+  });
+
+  it('a user rule naming a catalog service exactly: both rules are reasons, the blocking one first', () => {
+    const userRules = [{ id: 'smn-ok', names: ['Simple Message Notification'], verdict: 'caution' as const, explanation: 'Ours.' }];
+    const { verdict, reasons } = evaluate({ productType: 'Simple Message Notification' }, catalog, { lang: 'en', userRules });
+    expect(verdict).toBe('blocked');
+    expect(reasons.map((reason) => reason.ruleId)).toEqual(['service/simple-message-notification', 'user/smn-ok']);
+  });
+});
