@@ -1,10 +1,10 @@
 // Mutation testing (`npm run mutate`, not part of `npm test`): how much of the matching and reading
-// code the unit tests would notice breaking. The four files the verdicts rest on; the unit suite
-// runs with the related tests of each mutant only (perTest coverage).
+// code the unit tests would notice breaking. The four files the verdicts rest on; each mutant runs
+// only the tests that reach its code (perTest coverage) of those in vitest.mutate.config.ts.
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   testRunner: 'vitest',
-  vitest: { configFile: 'vitest.config.ts' },
+  vitest: { configFile: 'vitest.mutate.config.ts', related: false },
   coverageAnalysis: 'perTest',
   mutate: ['src/rules/engine.ts', 'src/rules/text-match.ts', 'src/page/read-row.ts', 'src/page/find-tables.ts'],
   reporters: ['clear-text', 'progress'],
