@@ -1,7 +1,8 @@
 // Keeping the page's badges right while the console changes it: tables that appear late, rows
-// re-rendered in place on paging, rows replaced or removed. Mutations are batched into one pass
-// per animation frame, reading every changed row first and writing after; the extension's own
-// writes are ignored, so it never feeds itself.
+// re-rendered in place on paging or recycled by a virtual scroll, rows replaced or removed. A few
+// changed rows are read and badged in the mutation callback itself (before the browser paints);
+// more are batched into one pass per animation frame, reading every changed row first and writing
+// after. The extension's own writes are ignored, so it never feeds itself.
 import type { Diagnostics, PageSummary, RowSummary } from '../messaging/protocol';
 import type { Evaluation, Lang, Verdict } from '../rules/types';
 import { evaluateCompiled, evaluationKey, type CompiledCatalog } from '../rules/engine';
