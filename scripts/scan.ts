@@ -25,10 +25,10 @@ function main(argv: string[]): number {
   const results: SavedPageScan[] = [];
   let unreadable = false;
   for (const file of files) {
-    const read = readSavedPage(resolve(invokedFrom, file));
+    const read = readSavedPage(resolve(invokedFrom, file), file);
     if (!read.ok) {
       unreadable = true;
-      process.stderr.write(`scan: ${read.message.replace(resolve(invokedFrom, file), file)}\n`);
+      process.stderr.write(`scan: ${read.message}\n`);
       continue;
     }
     results.push(scanSavedPage(file, read.html));

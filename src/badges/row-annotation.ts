@@ -43,12 +43,11 @@ export function clearRow(row: Element): void {
   for (const badge of row.querySelectorAll(ownBadgeSelector)) if (isOwnBadge(badge)) removeBadge(badge);
 }
 
-/** Takes everything of ours off a document or subtree. */
-export function clearAll(root: ParentNode): void {
-  for (const row of root.querySelectorAll(`[${VERDICT_ATTRIBUTE}], [${RULES_ATTRIBUTE}]`)) clearRow(row);
-  for (const badge of root.querySelectorAll(ownBadgeSelector)) if (isOwnBadge(badge)) removeBadge(badge);
-  const doc = 'ownerDocument' in root && root.ownerDocument ? root.ownerDocument : (root as Document);
-  if (doc.nodeType === 9) stopListeningForBadges(doc);
+/** Takes everything of ours off the document, the badges' listeners included. */
+export function clearAll(doc: Document): void {
+  for (const row of doc.querySelectorAll(`[${VERDICT_ATTRIBUTE}], [${RULES_ATTRIBUTE}]`)) clearRow(row);
+  for (const badge of doc.querySelectorAll(ownBadgeSelector)) if (isOwnBadge(badge)) removeBadge(badge);
+  stopListeningForBadges(doc);
 }
 
 export function isOwnNode(node: Node): boolean {

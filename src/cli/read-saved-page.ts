@@ -29,12 +29,13 @@ export function decodeSavedPage(bytes: Uint8Array): { html: string; charset: str
   return { html: decoder.decode(bytes), charset: decoder.encoding };
 }
 
-export function readSavedPage(file: string, maxBytes = MAX_SAVED_PAGE_BYTES): SavedPageRead {
+/** Reads the page at `path`; messages call it `file` (the path as the user typed it). */
+export function readSavedPage(path: string, file = path, maxBytes = MAX_SAVED_PAGE_BYTES): SavedPageRead {
   try {
-    const size = statSync(file).size;
+    const size = statSync(path).size;
     if (size > maxBytes)
       return { ok: false, message: `${file} is ${mb(size)}; pages over ${mb(maxBytes)} are not read (the limit keeps a scan within about 1 GB of memory)` };
-    const decoded = decodeSavedPage(readFileSync(file));
+    const decoded = decodeSavedPage(readFileSync(path));
     if ('unknownCharset' in decoded) return { ok: false, message: `${file} declares the charset "${decoded.unknownCharset}", which this scan cannot decode` };
     return { ok: true, ...decoded };
   } catch (error) {

@@ -38,7 +38,7 @@ export type SettingsProblemKind = 'unreadable' | 'invalid' | 'newer-version';
 export interface RejectedSettings {
   keptAt: string;
   kind: Exclude<SettingsProblemKind, 'unreadable'>;
-  /** The version the stored value claimed. */
+  /** The version the stored value claimed (0: its version marker was no version at all). */
   version: number;
   problems: SettingsProblem[];
   value: unknown;
