@@ -6,10 +6,10 @@ import catalogData from './src/rules/catalog.json';
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // The content script keeps its own lifetime: WXT's context could be switched off by the page
-  // (see src/page/inert-content-context.ts).
+  // (see src/content/inert-content-context.ts).
   vite: () => ({
     resolve: {
-      alias: [{ find: /^wxt\/utils\/content-script-context$/, replacement: fileURLToPath(new URL('./src/page/inert-content-context.ts', import.meta.url)) }],
+      alias: [{ find: /^wxt\/utils\/content-script-context$/, replacement: fileURLToPath(new URL('./src/content/inert-content-context.ts', import.meta.url)) }],
     },
   }),
   hooks: {

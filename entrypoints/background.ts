@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { answerRequest } from '../src/background/requests';
-import { onBackgroundMessage } from '../src/popup/toolbar-badge';
+import { onBackgroundMessage } from '../src/background/toolbar-badge';
 import { catalog } from '../src/rules/catalog';
 
 export default defineBackground(() => {

@@ -3,7 +3,7 @@
 // - floor: the least any extension must do: read each row's cells' text, put one empty <span> in a cell;
 // - naive: the same page code without batching or incremental work: every mutation batch re-reads,
 //   re-evaluates and re-badges every row of every table, synchronously.
-import { createAnnotator, type Annotator, type AnnotatorOptions, type Scheduler } from '../../src/page/annotator';
+import { createAnnotator, type Annotator, type AnnotatorOptions, type Scheduler } from '../../src/annotator/annotator';
 import { findResourceTables, tableRows } from '../../src/page/find-tables';
 import { readRow } from '../../src/page/read-row';
 import { evaluateCompiled } from '../../src/rules/engine';

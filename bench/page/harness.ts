@@ -1,8 +1,8 @@
 // The in-page side of the benchmark: bundled with the page code it measures (the annotator, the
 // engine and the catalog, as the content script ships them) and driven from scripts/bench.ts
 // through window.unsubLensBench. Each call runs one measurement and checks the badges it left.
-import type { AnnotatorOptions } from '../../src/page/annotator';
-import { headerNames } from '../../src/page/columns';
+import type { AnnotatorOptions } from '../../src/annotator/annotator';
+import { headerNames } from '../../src/console/columns';
 import { badgeText } from '../../src/badges/badge-text';
 import { catalog } from '../../src/rules/catalog';
 import { compileCatalog } from '../../src/rules/engine';

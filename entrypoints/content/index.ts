@@ -3,16 +3,16 @@
 // nothing behind on route change or extension update.
 //
 // WXT's ctx is not used for timers, listeners or invalidation: a page script can invalidate it (see
-// src/page/lifetime.ts), so the script keeps a lifetime of its own and everything it starts stops
+// src/content/lifetime.ts), so the script keeps a lifetime of its own and everything it starts stops
 // with that lifetime's signal.
 import type { ContentRequest, PageConfig } from '@/src/messaging/protocol';
 import { followPageConfig, requestPageConfig } from '@/src/messaging/page-config';
 import { compileRules } from '@/src/rules/engine';
-import { createAnnotator, type Annotator, type AnnotatorOptions, type Scheduler } from '@/src/page/annotator';
-import { claimLifetime } from '@/src/page/lifetime';
+import { createAnnotator, type Annotator, type AnnotatorOptions, type Scheduler } from '@/src/annotator/annotator';
+import { claimLifetime } from '@/src/content/lifetime';
 import { badgeLanguage } from '@/src/page/page-language';
-import { isUnsubscriptionsRoute } from '@/src/page/route';
-import { watchRoute } from '@/src/page/route-watcher';
+import { isUnsubscriptionsRoute } from '@/src/console/route';
+import { watchRoute } from '@/src/content/route-watcher';
 
 export default defineContentScript({
   matches: ['https://account.huaweicloud.com/usercenter/*', 'https://account-intl.huaweicloud.com/usercenter/*'],

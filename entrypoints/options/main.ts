@@ -1,4 +1,4 @@
-import '../../src/popup/base.css';
+import '../../src/ui/base.css';
 import '../../src/options/options.css';
 import { mountOptions } from '../../src/options/options';
 

@@ -1,4 +1,4 @@
-import '../../src/popup/base.css';
+import '../../src/ui/base.css';
 import '../../src/popup/popup.css';
 import { mountPopup } from '../../src/popup/popup';
 

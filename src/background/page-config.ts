@@ -3,7 +3,7 @@
 // that runs on every console visit carries no storage, settings or user-rule code.
 import type { PageConfig } from '../messaging/protocol';
 import { badgeText } from '../badges/badge-text';
-import { headerNames } from '../page/columns';
+import { headerNames } from '../console/columns';
 import { effectiveRules } from '../rules/engine';
 import type { Catalog } from '../rules/types';
 import type { Settings } from '../settings/settings';

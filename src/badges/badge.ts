@@ -8,7 +8,7 @@
 // never sees a badge's clicks and keys) serves them all. The explanation is built only when opened,
 // and only one is open at a time: the listeners it needs on the window exist only while it is open.
 import type { Evaluation } from '../rules/types';
-import { OWN_BADGE_CLASS } from '../page/selectors';
+import { OWN_BADGE_CLASS } from '../marks/own-marks';
 import { styleShadow } from './badge-styles';
 import type { BadgeWords } from './badge-text';
 import { fillExplanation } from './explanation-panel';

@@ -2,7 +2,7 @@
 // Idempotent: writing the same verdict twice changes nothing.
 import type { Evaluation } from '../rules/types';
 import type { BadgeWords } from './badge-text';
-import { OWN_BADGE_CLASS, RULES_ATTRIBUTE, VERDICT_ATTRIBUTE, ownBadgeSelector } from '../page/selectors';
+import { OWN_BADGE_CLASS, RULES_ATTRIBUTE, VERDICT_ATTRIBUTE, ownBadgeSelector } from '../marks/own-marks';
 import { createBadge, focusBadge, isOwnBadge, removeBadge, stopListeningForBadges, updateBadge } from './badge';
 
 /** Rows this extension wrote its attributes on: only those are cleaned, whatever else carries the names. */

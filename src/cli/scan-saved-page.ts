@@ -1,7 +1,7 @@
 // The page code run over a saved page in happy-dom, for the scan CLI and the fixture tests.
 import { Window } from 'happy-dom';
 import type { Diagnostics } from '../messaging/protocol';
-import type { ColumnField } from '../page/columns';
+import type { ColumnField } from '../console/columns';
 import type { Resource, Verdict } from '../rules/types';
 import { catalog } from '../rules/catalog';
 import { compileCatalog } from '../rules/engine';

@@ -1,6 +1,6 @@
 // Messages between the popup, the content script and the background, and what they carry.
 import type { Catalog, Lang, Rule, Verdict } from '../rules/types';
-import type { ColumnField, HeaderNames } from '../page/columns';
+import type { ColumnField, HeaderNames } from '../console/columns';
 import type { BadgeWords } from '../badges/badge-text';
 import type { Settings } from '../settings/settings';
 

@@ -1,6 +1,6 @@
 // The master switch, the "No rule" badges and the language.
 import type { LanguageChoice } from '../settings/settings';
-import { h, uniqueId } from '../popup/dom';
+import { h, uniqueId } from '../ui/dom';
 import type { OptionsContext } from './context';
 
 export function generalView(ctx: OptionsContext): HTMLElement {

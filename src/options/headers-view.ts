@@ -1,10 +1,10 @@
 // Extra header texts per column, for when the console relabels one: the page code then still finds
 // the column (src/page/columns.ts lists the texts it knows).
-import { columnFields, columnHeaders, type ColumnField } from '../page/columns';
+import { columnFields, columnHeaders, type ColumnField } from '../console/columns';
 import { MAX_HEADER_LENGTH, MAX_HEADERS_PER_COLUMN } from '../settings/limits';
 import type { SettingsProblem } from '../settings/problems';
-import { columnLabelKey } from '../popup/column-labels';
-import { h, replaceChildren } from '../popup/dom';
+import { columnLabelKey } from '../ui/column-labels';
+import { h, replaceChildren } from '../ui/dom';
 import { problemText, type OptionsContext } from './context';
 import { textLines } from './user-rules-view';
 

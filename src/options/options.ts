@@ -4,7 +4,7 @@ import type { Catalog } from '../rules/types';
 import { loadTranslator } from '../i18n/messages';
 import { uiLanguage } from '../i18n/language';
 import { loadRejectedSettings, loadSettings, saveSettings, watchSettings } from '../settings/storage';
-import { h, replaceChildren } from '../popup/dom';
+import { h, replaceChildren } from '../ui/dom';
 import type { OptionsContext } from './context';
 import { createSettingsStore, type SaveState, type SettingsStore } from './settings-store';
 import { statusLine, type StatusLine } from './save-status';

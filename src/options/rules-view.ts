@@ -1,8 +1,8 @@
 // One switch per catalog rule, grouped as the source document groups them.
 import type { Rule, RuleGroup } from '../rules/types';
 import type { MessageKey } from '../i18n/messages';
-import { h } from '../popup/dom';
-import { verdictPill } from '../popup/verdict';
+import { h } from '../ui/dom';
+import { verdictPill } from '../ui/verdict';
 import type { OptionsContext } from './context';
 
 export const groupOrder: readonly { group: RuleGroup; title: MessageKey; hint: MessageKey }[] = [

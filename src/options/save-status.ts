@@ -2,7 +2,7 @@
 import type { Translate } from '../i18n/messages';
 import { SettingsSaveError } from '../settings/storage';
 import { SYNC_ITEM_QUOTA_BYTES } from '../settings/limits';
-import { h, replaceChildren } from '../popup/dom';
+import { h, replaceChildren } from '../ui/dom';
 import type { SaveState } from './settings-store';
 
 export function saveErrorText(error: unknown, t: Translate): string {

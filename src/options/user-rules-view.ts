@@ -4,8 +4,8 @@ import type { SettingsProblem } from '../settings/problems';
 import { MAX_USER_RULES } from '../settings/limits';
 import { uniqueRuleId } from '../settings/user-rule-checks';
 import { validateUserRule } from '../settings/user-rule-validation';
-import { h, replaceChildren, uniqueId } from '../popup/dom';
-import { verdictPill } from '../popup/verdict';
+import { h, replaceChildren, uniqueId } from '../ui/dom';
+import { verdictPill } from '../ui/verdict';
 import { problemText, type OptionsContext } from './context';
 
 /** The lines with text, trimmed, each with its line number in the box (from 1), for messages. */

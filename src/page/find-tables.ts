@@ -1,8 +1,10 @@
 // Finding the resource tables on a page by their header text, in English and Chinese.
 // A table counts when its headers name the product type and one of billing mode, status or resource.
-import type { ColumnField, HeaderNames } from './columns';
+import type { ColumnField, HeaderNames } from '../console/columns';
 import {
   ariaCellSelector,
+  cellSelector,
+  rowSpanningCellSelector,
   ariaGridSelector,
   ariaHeaderCellSelector,
   ariaRowSelector,
@@ -11,7 +13,7 @@ import {
   fixedHeadSelector,
   headerNoiseSelector,
   nativeTableSelector,
-} from './selectors';
+} from '../console/selectors';
 import { normalizeText } from '../rules/text-match';
 
 /**
@@ -230,7 +232,7 @@ function pairBodyTables(header: Element, cells: Element[]): { root: Element; bod
 
 /** Tables nested in a cell of another table are part of that row, never tables of their own. */
 function isNestedInCell(element: Element, within?: Element): boolean {
-  const cell = element.parentElement?.closest(`td, th, ${ariaCellSelector}`);
+  const cell = element.parentElement?.closest(cellSelector);
   return Boolean(cell && (!within || within.contains(cell)));
 }
 
@@ -375,7 +377,7 @@ export function placedCells(row: Element, own: Element[], table: ResourceTable, 
   const section = table.layout === 'aria' || full ? null : row.parentElement;
   if (section) {
     let layout = cache.get(section);
-    if (layout === undefined) cache.set(section, (layout = section.querySelector('[rowspan]') ? layOutSection(section) : null));
+    if (layout === undefined) cache.set(section, (layout = section.querySelector(rowSpanningCellSelector) ? layOutSection(section) : null));
     const spanned = layout?.get(row);
     if (spanned) return spanned;
   }

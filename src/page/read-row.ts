@@ -1,7 +1,7 @@
 // Reading one row of a resource table into what the engine needs. Never reads a condition from the
 // resource's own name or ID: those are chosen by the user ("smn-trial-test" is not a trial).
 import type { Resource } from '../rules/types';
-import type { ColumnField } from './columns';
+import type { ColumnField } from '../console/columns';
 import { collapse, placedCells, rowCells, spanOf, type PlacedCell, type ResourceTable, type RowLayoutCache } from './find-tables';
 import {
   actionSelector,
@@ -12,11 +12,13 @@ import {
   disabledSelectionSelector,
   noDataRowSelector,
   noDataTexts,
-  ownBadgeSelector,
+  disabledMarkSelector,
+  linkSelector,
   productTagSelector,
   tagSelector,
   unsubscribeActionTexts,
-} from './selectors';
+} from '../console/selectors';
+import { ownBadgeSelector } from '../marks/own-marks';
 import { normalizeText } from '../rules/text-match';
 
 export type SkipReason = 'detail row' | 'no data row' | 'group header' | 'header row' | 'empty row';
@@ -73,7 +75,7 @@ function splitTags(cell: Element | undefined, tags: string[], selector: string):
 /** The resource's display name: the first line or link of its cell. For the user to recognize, never matched. */
 function resourceName(cell: Element | undefined): string {
   if (!cell) return '';
-  const link = cell.querySelector('a');
+  const link = cell.querySelector(linkSelector);
   return text(link ?? undefined) || text(cell);
 }
 
@@ -85,7 +87,6 @@ function isDisabled(element: Element): boolean {
   );
 }
 
-const disabledMarkSelector = '[aria-disabled="true"], [disabled]';
 
 /**
  * The row's own unsubscribe action: whether it is disabled, and any reason it carries as a tooltip.

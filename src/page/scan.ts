@@ -3,7 +3,7 @@
 import type { Diagnostics } from '../messaging/protocol';
 import type { Evaluation, Resource } from '../rules/types';
 import { evaluateCompiled, type CompiledCatalog } from '../rules/engine';
-import { headerNames, type ColumnField } from './columns';
+import { headerNames, type ColumnField } from '../console/columns';
 import { findResourceTables, tableRows, type ExtraHeaders, type ResourceTable } from './find-tables';
 import { readRow } from './read-row';
 

@@ -2,7 +2,7 @@
 // a short list the user ticks off by hand. Ticks are not kept; the list is a reminder.
 import type { Lang, Rule } from '../rules/types';
 import type { Translate } from '../i18n/messages';
-import { h } from './dom';
+import { h } from '../ui/dom';
 import { sourceLine } from './reason-view';
 
 export function manualCheckRules(rules: readonly Rule[]): Rule[] {

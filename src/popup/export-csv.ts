@@ -3,7 +3,7 @@
 // spreadsheet would run as a formula (resource names come from the page, so they are not trusted).
 import type { PageSummary } from '../messaging/protocol';
 import type { Translate } from '../i18n/messages';
-import { verdictLabelKey } from './verdict';
+import { verdictLabelKey } from '../ui/verdict';
 
 const BOM = '\uFEFF';
 const formulaStart = /^[=+\-@\t\r]/;
@@ -27,10 +27,4 @@ export function summaryCsv(summary: PageSummary, t: Translate): string {
     ),
   ];
   return BOM + lines.join('\r\n') + '\r\n';
-}
-
-/** A file name that sorts by date: unsub-lens-2026-05-30.csv. */
-export function exportFileName(extension: string, now = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `unsub-lens-${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}.${extension}`;
 }

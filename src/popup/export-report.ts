@@ -1,10 +1,10 @@
 // The page summary as plain text for the clipboard: something to paste into a ticket or a chat.
 import type { Diagnostics, PageSummary, RowSummary } from '../messaging/protocol';
 import type { Translate } from '../i18n/messages';
-import type { ColumnField } from '../page/columns';
-import { columnLabelKey } from './column-labels';
+import type { ColumnField } from '../console/columns';
+import { columnLabelKey } from '../ui/column-labels';
 import { skippedText } from './skip-reasons';
-import { verdictLabelKey } from './verdict';
+import { verdictLabelKey } from '../ui/verdict';
 
 // Page text can hold line breaks; one row stays on one line of the report.
 const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();

@@ -3,10 +3,10 @@
 // fixed-size box (nothing below moves), and an arrow key or Escape goes back to the list.
 import type { LookupHit } from '../rules/lookup';
 import type { Translate } from '../i18n/messages';
-import { externalLink, h, isWebUrl, replaceChildren, uniqueId } from './dom';
+import { externalLink, h, isWebUrl, replaceChildren, uniqueId } from '../ui/dom';
 import { sourceLine } from './reason-view';
 import { showInvisible } from '../i18n/visible-text';
-import { verdictLabelKey, verdictPill } from './verdict';
+import { verdictLabelKey, verdictPill } from '../ui/verdict';
 
 export interface LookupView {
   element: HTMLElement;

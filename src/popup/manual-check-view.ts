@@ -1,10 +1,10 @@
 // Checking a resource by hand: the fields a row would show -> the verdict a badge would give.
 import type { Evaluation, Resource } from '../rules/types';
 import type { MessageKey, Translate } from '../i18n/messages';
-import { h, replaceChildren, uniqueId } from './dom';
+import { h, replaceChildren, uniqueId } from '../ui/dom';
 import { billingModeChoices, isEmptyCheck, manualCheckResource, statusChoices, tagChoices, type ManualCheckInput } from './manual-check';
 import { reasonItem } from './reason-view';
-import { verdictPill } from './verdict';
+import { verdictPill } from '../ui/verdict';
 
 export function manualCheckView(t: Translate, evaluate: (resource: Resource) => Evaluation): HTMLElement {
   const productId = uniqueId('product');

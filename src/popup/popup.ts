@@ -9,16 +9,16 @@ import type { PageSummary } from '../messaging/protocol';
 import { loadSettings } from '../settings/storage';
 import { loadTranslator, type Translate } from '../i18n/messages';
 import { uiLanguage } from '../i18n/language';
-import { h, replaceChildren } from './dom';
+import { h, replaceChildren } from '../ui/dom';
 import { lookupView } from './lookup-view';
 import { manualCheckView } from './manual-check-view';
 import { checklistView } from './checklist-view';
 import { notThePageView, summaryView } from './summary-view';
 import { targetTabId } from './target-tab';
 import { requestSummary, revealRow } from './page-client';
-import { exportFileName, summaryCsv } from './export-csv';
+import { summaryCsv } from './export-csv';
 import { summaryReport } from './export-report';
-import { copyText, downloadText } from './download';
+import { copyText, downloadText, exportFileName } from '../ui/download';
 
 export interface PopupOptions {
   /** location.search of popup.html: ?tabId= names the tab to summarise. */

@@ -2,8 +2,8 @@
 // and where the rule comes from.
 import type { EvidenceField, Reason, RuleSource } from '../rules/types';
 import type { MessageKey, Translate } from '../i18n/messages';
-import { externalLink, h, isWebUrl } from './dom';
-import { verdictPill } from './verdict';
+import { externalLink, h, isWebUrl } from '../ui/dom';
+import { verdictPill } from '../ui/verdict';
 
 const evidenceLabelKey: Readonly<Record<EvidenceField, MessageKey>> = {
   productType: 'columnProductType',

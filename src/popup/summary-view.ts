@@ -1,12 +1,12 @@
 // What the popup says about the Unsubscriptions page open in the tab: counts, the rows that cannot
 // (or may not) be unsubscribed, how well the page was read, and the exports.
 import type { PageSummary, RowSummary } from '../messaging/protocol';
-import type { ColumnField } from '../page/columns';
+import type { ColumnField } from '../console/columns';
 import type { Translate } from '../i18n/messages';
-import { h, replaceChildren } from './dom';
-import { columnLabelKey } from './column-labels';
+import { h, replaceChildren } from '../ui/dom';
+import { columnLabelKey } from '../ui/column-labels';
 import { skippedText } from './skip-reasons';
-import { verdictPill } from './verdict';
+import { verdictPill } from '../ui/verdict';
 
 export interface SummaryActions {
   reveal(index: number): Promise<boolean>;

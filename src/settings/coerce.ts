@@ -2,7 +2,7 @@
 // script, and the popup for itself; zod would weigh more than either needs. Each field is taken only
 // when it has the right shape, else its default; every field not taken is reported as a problem so
 // the caller can keep the stored value aside instead of overwriting it later.
-import { columnFields, type ColumnField } from '../page/columns';
+import { columnFields, type ColumnField } from '../console/columns';
 import type { RuleVerdict, UserRule } from '../rules/types';
 import { defaultSettings, type LanguageChoice, type Settings } from './settings';
 import type { SettingsPath, SettingsProblem } from './problems';

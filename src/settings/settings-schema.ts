@@ -1,7 +1,7 @@
 // The settings' zod schema, for imported files and the options page's rule editor. zod/mini keeps
 // the options page small; the background and popup never import this file (they use coerce.ts).
 import * as z from 'zod/mini';
-import { columnFields, type ColumnField } from '../page/columns';
+import { columnFields, type ColumnField } from '../console/columns';
 import type { MessageKey } from '../i18n/messages';
 import {
   MAX_DISABLED_RULES,

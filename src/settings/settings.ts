@@ -1,7 +1,7 @@
 // The user's settings: their shape and defaults. Plain TypeScript so every entrypoint can use it;
 // validation (zod) lives in settings-schema.ts, which only the options page and tests import.
 import type { UserRule } from '../rules/types';
-import type { ColumnField } from '../page/columns';
+import type { ColumnField } from '../console/columns';
 
 export type LanguageChoice = 'page' | 'en' | 'zh';
 

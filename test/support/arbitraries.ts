@@ -3,7 +3,7 @@
 // createElement/textContent only (markup-looking text stays text), and the reading each well-formed
 // row should give, worked out from the model rather than from the page code.
 import fc from 'fast-check';
-import { columnHeaders, columnFields, type ColumnField } from '../../src/page/columns';
+import { columnHeaders, columnFields, type ColumnField } from '../../src/console/columns';
 import type { Resource } from '../../src/rules/types';
 
 // ---------------------------------------------------------------------------------------------

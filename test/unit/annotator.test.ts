@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createAnnotator, type Annotator, type Scheduler } from '../../src/page/annotator';
-import { headerNames } from '../../src/page/columns';
+import { createAnnotator, type Annotator, type Scheduler } from '../../src/annotator/annotator';
+import { headerNames } from '../../src/console/columns';
 import { badgeText } from '../../src/badges/badge-text';
 import { compileCatalog } from '../../src/rules/engine';
 import { catalog } from '../../src/rules/catalog';

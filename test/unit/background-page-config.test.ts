@@ -1,7 +1,7 @@
 // What the background tells the content script about the settings: read from storage, checked, and
 // turned into the rules in effect, so the content script needs no settings code of its own.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { headerNames } from '../../src/page/columns';
+import { headerNames } from '../../src/console/columns';
 import { badgeText } from '../../src/badges/badge-text';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '../../entrypoints/background';

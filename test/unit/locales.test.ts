@@ -7,7 +7,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { fillMessage } from '../../src/i18n/messages';
 import { catalog } from '../../src/rules/catalog';
 import { badgeText } from '../../src/badges/badge-text';
-import { columnHeaders } from '../../src/page/columns';
+import { columnHeaders } from '../../src/console/columns';
 import { mountPopup } from '../../src/popup/popup';
 import { mountOptions } from '../../src/options/options';
 import { summaryCsv } from '../../src/popup/export-csv';

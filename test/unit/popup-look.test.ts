@@ -1,11 +1,11 @@
-// The colours of the popup and the options page (src/popup/base.css), light and dark: every text
+// The colours of the popup and the options page (src/ui/base.css), light and dark: every text
 // colour is readable on the backgrounds it is drawn on (WCAG AA, 4.5:1), and the focus ring stands
 // out from them (3:1).
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
-const css = readFileSync(resolve(__dirname, '../../src/popup/base.css'), 'utf8');
+const css = readFileSync(resolve(__dirname, '../../src/ui/base.css'), 'utf8');
 
 function variables(block: string): Record<string, string> {
   return Object.fromEntries([...block.matchAll(/--([\w-]+):\s*(#[0-9a-f]{6})\s*;/gi)].map((m) => [m[1]!, m[2]!.toLowerCase()]));

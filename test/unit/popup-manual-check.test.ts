@@ -9,7 +9,7 @@ import { defaultSettings, type Settings } from '../../src/settings/settings';
 import { loadTranslator, type MessageKey, type Translate } from '../../src/i18n/messages';
 import { billingModeChoices, manualCheckResource, statusChoices, tagChoices, type ManualCheckInput } from '../../src/popup/manual-check';
 import { mountPopup } from '../../src/popup/popup';
-import { badgeText, onBackgroundMessage } from '../../src/popup/toolbar-badge';
+import { badgeText, onBackgroundMessage } from '../../src/background/toolbar-badge';
 
 let en: Translate;
 let zh: Translate;

@@ -17,11 +17,11 @@
 //   FC_SEED=<seed> FC_PATH=<path> npx vitest run test/unit/property-annotator
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createAnnotator, type Annotator, type AnnotatorOptions, type Scheduler } from '../../src/page/annotator';
-import { headerNames } from '../../src/page/columns';
+import { createAnnotator, type Annotator, type AnnotatorOptions, type Scheduler } from '../../src/annotator/annotator';
+import { headerNames } from '../../src/console/columns';
 import { scanDocument } from '../../src/page/scan';
 import type { ExtraHeaders } from '../../src/page/find-tables';
-import type { ColumnField } from '../../src/page/columns';
+import type { ColumnField } from '../../src/console/columns';
 import { compileCatalog, type CompiledCatalog } from '../../src/rules/engine';
 import { catalog } from '../../src/rules/catalog';
 import { badgeText } from '../../src/badges/badge-text';

@@ -10,10 +10,10 @@ import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { scanDocument } from '../../src/page/scan';
 import { findResourceTables } from '../../src/page/find-tables';
-import { headerNames } from '../../src/page/columns';
+import { headerNames } from '../../src/console/columns';
 import { compileCatalog, evaluate } from '../../src/rules/engine';
 import { catalog } from '../../src/rules/catalog';
-import type { ColumnField } from '../../src/page/columns';
+import type { ColumnField } from '../../src/console/columns';
 import {
   PageBuilder,
   dataRowArb,

@@ -1,7 +1,7 @@
 // Reading one row, case by case: which rows are resources, and which cell the badge goes in.
 import { describe, expect, it } from 'vitest';
 import { findResourceTables } from '../../src/page/find-tables';
-import { headerNames } from '../../src/page/columns';
+import { headerNames } from '../../src/console/columns';
 import { readRow } from '../../src/page/read-row';
 
 const headers = ['', 'Resource Name/ID', 'Product Type', 'Billing Mode', 'Status', 'Operation'];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isUnsubscriptionsRoute } from '../../src/page/route';
+import { isUnsubscriptionsRoute } from '../../src/console/route';
 import { detectPageLanguage } from '../../src/page/page-language';
 
 describe('the Unsubscriptions route', () => {

@@ -16,11 +16,11 @@ import {
   tableRows,
   type ResourceTable,
   type RowLayoutCache,
-} from './find-tables';
-import type { HeaderNames } from './columns';
-import { readRow, type RowReading } from './read-row';
-import { anyTableSelector, ariaGridSelector, nativeTableSelector } from './selectors';
-import { countSkip, describeTables, emptyDiagnostics, recordError } from './scan';
+} from '../page/find-tables';
+import type { HeaderNames } from '../console/columns';
+import { readRow, type RowReading } from '../page/read-row';
+import { anyTableSelector, ariaGridSelector, headerSectionSelector, nativeTableSelector, rowSelector } from '../console/selectors';
+import { countSkip, describeTables, emptyDiagnostics, recordError } from '../page/scan';
 
 /** Timers that stop when the extension is updated (the content script passes ctx's). */
 export interface Scheduler {
@@ -201,7 +201,7 @@ export function createAnnotator(
       const owned = mark(record.target);
       // Only tables with cells spanning rows need the table itself (a row removed has no owning row).
       if (spanned.size) {
-        const table = owned?.[1] ?? bodyTables.get(elementOf(record.target)?.closest('table') as Element);
+        const table = owned?.[1] ?? bodyTables.get(elementOf(record.target)?.closest(nativeTableSelector) as Element);
         if (table && spanned.has(table)) reread.add(table);
       }
       if (record.type !== 'childList') continue;
@@ -211,7 +211,7 @@ export function createAnnotator(
         const element = node as Element;
         if (isNewBodyTable(element)) return scheduleRescan();
         // A whole <tbody> or block of rows put in at once.
-        if (!mark(element)) for (const inner of element.querySelectorAll('tr, [role="row"]')) mark(inner);
+        if (!mark(element)) for (const inner of element.querySelectorAll(rowSelector)) mark(inner);
       }
     }
     reread.forEach(markTable);
@@ -235,17 +235,17 @@ export function createAnnotator(
   }
 
   function inHeader(node: Node): boolean {
-    return Boolean(elementOf(node)?.closest('thead, [role="columnheader"]'));
+    return Boolean(elementOf(node)?.closest(headerSectionSelector));
   }
 
   /** The data row of one of our tables that holds `node` (not a row of a table nested in a cell), and its table. */
   function owningRow(node: Node): [Element, ResourceTable] | undefined {
     let element = elementOf(node);
     while (element) {
-      const row = element.closest('tr, [role="row"]');
+      const row = element.closest(rowSelector);
       if (!row) return undefined;
       if (row.tagName === 'TR') {
-        const table = bodyTables.get(row.closest('table')!);
+        const table = bodyTables.get(row.closest(nativeTableSelector)!);
         if (table && row.parentElement?.tagName !== 'THEAD') return [row, table];
       } else {
         const grid = row.closest(ariaGridSelector);

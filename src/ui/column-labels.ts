@@ -1,5 +1,5 @@
 // The name of each page column in the UI language (diagnostics in the popup, header names in options).
-import type { ColumnField } from '../page/columns';
+import type { ColumnField } from '../console/columns';
 import type { MessageKey } from '../i18n/messages';
 
 export const columnLabelKey: Readonly<Record<ColumnField, MessageKey>> = {

@@ -1,14 +1,21 @@
 // Every selector for the console's markup, in one place. When the console changes, this file changes.
-// Alternatives are tried in the order listed: newest markup first, older beside it until surely gone.
+// Each list holds one alternative per line with where it applies; they are tried in the order listed:
+// newest markup first, older beside it until surely gone. The joined forms below the lists are what the
+// page code queries with; no selector is written anywhere else.
+import { ownBadgeSelector } from '../marks/own-marks';
+
+/** One selector matching any of `alternatives`. */
+const anyOf = (alternatives: readonly string[]): string => alternatives.join(', ');
 
 /** Table components whose header and body may be two separate <table>s. */
-export const componentTableSelector = [
+export const componentTableSelectors: readonly string[] = [
   'ti-table', // TinyUI / OpenTiny NG: <ti-table class="ti3-table">, fixed header in .ti3-table-fixed-head
   '.ti3-table', // the same component when saved pages or wrappers lose the custom tag
   '.tiny-table', // OpenTiny Vue's table (div.tiny-table > table, header and body together)
-].join(', ');
+];
 // OpenTiny Vue's grid is no component here: up to 3.24 it draws table.tiny-grid__header and
 // table.tiny-grid__body apart, and find-tables.ts pairs such tables by structure, whatever their classes.
+export const componentTableSelector = anyOf(componentTableSelectors);
 
 /** TinyUI's fixed header: the header <table> sits apart from the body <table>. */
 export const fixedHeadSelector = '.ti3-table-fixed-head';
@@ -17,108 +24,125 @@ export const fixedHeadSelector = '.ti3-table-fixed-head';
 export const nativeTableSelector = 'table';
 
 /** ARIA grids built from divs. A native <table role="grid"> is read as a native table. */
-export const ariaGridSelector = '[role="grid"], [role="table"], [role="treegrid"]';
+export const ariaGridSelectors: readonly string[] = [
+  '[role="grid"]', // interactive grids
+  '[role="table"]', // static tables drawn with divs
+  '[role="treegrid"]', // grids with expandable rows
+];
+export const ariaGridSelector = anyOf(ariaGridSelectors);
 export const ariaRowSelector = '[role="row"]';
 export const ariaHeaderCellSelector = '[role="columnheader"]';
-export const ariaCellSelector = '[role="gridcell"], [role="cell"], [role="rowheader"], [role="columnheader"]';
-
-/** Any element that may hold a resource table, for noticing one that appears late. */
-export const anyTableSelector = [componentTableSelector, nativeTableSelector, ariaGridSelector].join(', ');
+export const ariaCellSelectors: readonly string[] = ['[role="gridcell"]', '[role="cell"]', '[role="rowheader"]', ariaHeaderCellSelector];
+export const ariaCellSelector = anyOf(ariaCellSelectors);
 
 /**
- * The same, one selector at a time. On a page of 10,000 rows a selector list costs several times
- * its parts: the browser only has fast paths for a lone tag, class or attribute.
+ * Any element that may hold a resource table, for noticing one that appears late. Queried one
+ * selector at a time: on a page of 10,000 rows a selector list costs several times its parts (the
+ * browser only has fast paths for a lone tag, class or attribute).
  */
-export const tableSelectors = anyTableSelector.split(', ');
+export const tableSelectors: readonly string[] = [...componentTableSelectors, nativeTableSelector, ...ariaGridSelectors];
+export const anyTableSelector = anyOf(tableSelectors);
+
+/** A data or header row, native or ARIA. */
+export const rowSelector = anyOf(['tr', ariaRowSelector]);
+/** What holds column headers: a native table's head, an ARIA header cell. */
+export const headerSectionSelector = anyOf(['thead', ariaHeaderCellSelector]);
+/** Any cell, native or ARIA: a table inside one belongs to its row. */
+export const cellSelector = anyOf(['td', 'th', ...ariaCellSelectors]);
+/** A cell spanning rows: its section needs the HTML table model to place cells. */
+export const rowSpanningCellSelector = '[rowspan]';
+/** A link in the resource cell (the resource's detail page). */
+export const linkSelector = 'a';
 
 /** Rows that are not resources. */
-export const detailRowSelector = [
+export const detailRowSelector = anyOf([
   '.ti3-details-tr', // TinyUI / OpenTiny NG: an expanded detail row under a resource
   '.tiny-grid-body__expanded-row', // OpenTiny Vue grid's expanded row
-].join(', ');
-export const noDataRowSelector = [
+]);
+export const noDataRowSelector = anyOf([
   '.ti3-table-nodata', // TinyUI "no data" row
   '.noData', // OpenTiny Vue's tiny-table (its grid shows div.tiny-grid__empty-block outside the table)
-  '[class*="nodata"]',
+  '[class*="nodata"]', // other spellings of the same
   '[class*="no-data"]',
   '[class*="empty"]',
-].join(', ');
-export const noDataTexts = ['no data', 'no data available', 'no records', '暂无数据', '无数据', '没有数据'];
+]);
+export const noDataTexts: readonly string[] = ['no data', 'no data available', 'no records', '暂无数据', '无数据', '没有数据'];
 
 /** A row the console shows greyed out: selection (and so unsubscription) is disabled. */
-export const disabledRowSelector = [
+export const disabledRowSelector = anyOf([
   '.common-disabled-action', // the console's own class (live ECS console, TinyUI 3)
   '.ti3-disabled-tr', // TinyUI / OpenTiny NG
   'tr.is-disabled', // OpenTiny Vue's tiny-table, for a row whose data says disabled
-].join(', ');
+]);
 
 /** The row's selection control, disabled when the row cannot be picked for (batch) unsubscription. */
-export const disabledSelectionSelector = [
+export const disabledSelectionSelector = anyOf([
   'input[ticheckbox][disabled]', // TinyUI 3 in the live console
-  'input[tiradio][disabled]',
+  'input[tiradio][disabled]', // the same, single selection
   'input[ticheckitem][disabled]', // OpenTiny NG's checkbox column
-  'input[type="checkbox"][disabled]',
+  'input[type="checkbox"][disabled]', // plain HTML
   'input[type="radio"][disabled]',
-].join(', ');
+]);
+
+/** An element marked disabled by attribute (an action, or a wrapper around one). */
+export const disabledMarkSelector = anyOf([
+  '[aria-disabled="true"]', // links and custom buttons
+  '[disabled]', // native buttons and TinyUI's attribute form
+]);
 
 /** Parts of a header cell that are not its label: sort arrows, filter and tooltip icons and their bubbles. */
-export const headerNoiseSelector = [
-  '[role="tooltip"]',
+export const headerNoiseSelector = anyOf([
+  '[role="tooltip"]', // any tooltip bubble
   '.ti3-tip', // TinyUI tooltip bubble
   '[class*="tooltip"]',
-  '[class*="sort"]',
-  '[class*="filter"]',
-  '[class*="icon"]',
+  '[class*="sort"]', // sort arrows
+  '[class*="filter"]', // filter funnels
+  '[class*="icon"]', // help icons
   'svg',
-].join(', ');
+]);
 
 /** Tag labels the console renders beside a resource's name (Trial, KooGallery, 试用, 云商店). */
-export const tagSelector = [
+const tagSelectors: readonly string[] = [
   'ti-tag', // OpenTiny NG: ti-tag.ti3-multiselect-box-cell > section.ti3-box-cell-key (it renders no .ti3-tag)
   '.ti3-label', // a class named for a label; not rendered by OpenTiny NG 1.0.3, kept as it costs nothing
   '.tiny-tag', // OpenTiny Vue
-].join(', ');
+];
+export const tagSelector = anyOf(tagSelectors);
 
 /**
  * Tag labels in the product type cell. That cell is the console's own text, so any label-like element
  * counts; the resource cell holds the user's name and ID and gets only the strict list above.
  */
-export const productTagSelector = [
-  tagSelector,
-  '[class*="tag"]',
+export const productTagSelector = anyOf([
+  ...tagSelectors,
+  '[class*="tag"]', // any label-like class
   '[class*="label"]',
-  '[class*="badge"]:not(.unsub-lens-badge)',
-].join(', ');
+  `[class*="badge"]:not(${ownBadgeSelector})`, // not ours
+]);
 
 /** Clickable things in the Operation cell, outermost first. */
-export const actionSelector = [
+export const actionSelector = anyOf([
   '.ti3-action-menu-item', // ti-actionmenu: a.ti3-action-menu-item > section, or span.ti3-action-menu-item[aria-label] > ti-link > section
   'ti-link', // TinyUI's link component
   'a',
   'button', // also OpenTiny NG's button[tibutton] and OpenTiny Vue's button.tiny-button
   '[role="button"]',
   '[role="link"]',
-  'ti-button',
-].join(', ');
+  'ti-button', // TinyUI's button component
+]);
 /** Texts of the row's own unsubscribe action, old and new wording. */
-export const unsubscribeActionTexts = ['unsubscribe', 'unsubscribe from resource', 'unsubscribe from resources', '退订', '退订资源'];
+export const unsubscribeActionTexts: readonly string[] = ['unsubscribe', 'unsubscribe from resource', 'unsubscribe from resources', '退订', '退订资源'];
 /** Class names that mark an action disabled (TinyUI ti3-btn-disabled, is-disabled, disabled). */
 export const disabledClassPattern = /(^|[-_\s])disabled($|[-_\s])/i;
 
 /** Checkbox and other columns with no header text. */
-export const checkboxCellSelector = [
-  '.checkbox-column',
+export const checkboxCellSelector = anyOf([
+  '.checkbox-column', // TinyUI
   '[checkbox-column]', // TinyUI's attribute form on the <td>
   '.radio-column', // the live console's single-selection column
   '[radio-column]',
-  '.ti3-table-checkbox',
+  '.ti3-table-checkbox', // TinyUI's older class
   '.col__selection', // OpenTiny Vue grid: type="selection"
   '.col__radio', // OpenTiny Vue grid: type="radio"
-  '[class*="checkbox"]',
-].join(', ');
-
-/** What the extension itself puts in the page. */
-export const ownBadgeSelector = '.unsub-lens-badge';
-export const OWN_BADGE_CLASS = 'unsub-lens-badge';
-export const VERDICT_ATTRIBUTE = 'data-unsub-lens';
-export const RULES_ATTRIBUTE = 'data-unsub-lens-rules';
+  '[class*="checkbox"]', // anything else named for a checkbox
+]);

@@ -36,3 +36,9 @@ export async function copyText(text: string): Promise<boolean> {
     }
   }
 }
+
+/** A file name that sorts by date: unsub-lens-2026-05-30.csv. */
+export function exportFileName(extension: string, now = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `unsub-lens-${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}.${extension}`;
+}
