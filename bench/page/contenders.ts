@@ -3,10 +3,10 @@
 // - floor: the least any extension must do: read each row's cells' text, put one empty <span> in a cell;
 // - naive: the same page code without batching or incremental work: every mutation batch re-reads,
 //   re-evaluates and re-badges every row of every table, synchronously.
-import { createAnnotator, type Annotator, type AnnotatorOptions, type Scheduler } from '../../src/annotator/annotator';
-import { findResourceTables, tableRows } from '../../src/page/find-tables';
-import { readRow } from '../../src/page/read-row';
-import { evaluateCompiled } from '../../src/rules/engine';
+import { createAnnotator, type Annotator, type AnnotatorOptions, type Timers } from '../../src/annotator/annotator';
+import { findResourceTables } from '../../src/page/find-tables';
+import { tableRows } from '../../src/page/table-layout';
+import { createRowPipeline } from '../../src/page/row-pipeline';
 import { annotateRow, clearAll, clearRow } from '../../src/badges/row-annotation';
 import { Meter, withMeteredObservers } from './meter';
 
@@ -25,7 +25,7 @@ export interface Contender {
 export function makeOurs(doc: Document, options: AnnotatorOptions): Contender {
   const meter = new Meter();
   const win = doc.defaultView as Window & typeof globalThis;
-  const scheduler: Scheduler = {
+  const scheduler: Timers = {
     frame(callback) {
       meter.pendingWork++;
       meter.pendingAll++;
@@ -126,18 +126,20 @@ export function makeNaive(doc: Document, options: AnnotatorOptions): Contender {
   let reads = 0;
   const pass = () => {
     const { compiled, words, showAllowed } = options;
+    // The shipped row pipeline, new for every pass: nothing is kept from one batch to the next.
+    const pipeline = createRowPipeline(compiled);
     for (const table of findResourceTables(doc, options)) {
       for (const row of tableRows(table)) {
-        reads++;
-        const reading = readRow(row, table);
-        if (reading.kind === 'skip') {
+        const outcome = pipeline.run(row, table);
+        if (outcome.kind === 'skip') {
           clearRow(row);
           continue;
         }
-        const evaluation = evaluateCompiled(reading.resource, compiled);
+        const { evaluation, reading } = outcome;
         annotateRow(row, { evaluation, words, showBadge: evaluation.verdict !== 'allowed' || showAllowed, anchor: reading.anchor });
       }
     }
+    reads += pipeline.reads;
     observer.takeRecords(); // its own badges are not news
   };
   const observer = new win.MutationObserver(() => {

@@ -8,7 +8,7 @@
 import type { ContentRequest, PageConfig } from '@/src/messaging/protocol';
 import { followPageConfig, requestPageConfig } from '@/src/messaging/page-config';
 import { compileRules } from '@/src/rules/engine';
-import { createAnnotator, type Annotator, type AnnotatorOptions, type Scheduler } from '@/src/annotator/annotator';
+import { createAnnotator, type Annotator, type AnnotatorOptions, type Timers } from '@/src/annotator/annotator';
 import { claimLifetime } from '@/src/content/lifetime';
 import { badgeLanguage } from '@/src/page/page-language';
 import { isUnsubscriptionsRoute } from '@/src/console/route';
@@ -22,7 +22,7 @@ export default defineContentScript({
   main() {
     const lifetime = claimLifetime(globalThis, () => browser.runtime?.id != null);
     const { signal } = lifetime;
-    const schedule: Scheduler = {
+    const schedule: Timers = {
       frame: (callback) => void requestAnimationFrame(() => lifetime.alive() && callback()),
       timeout: (callback, ms) => void setTimeout(() => lifetime.alive() && callback(), ms),
     };

@@ -1,32 +1,24 @@
 // Keeping the page's badges right while the console changes it: tables that appear late, rows
-// re-rendered in place on paging or recycled by a virtual scroll, rows replaced or removed. A few
-// changed rows are read and badged in the mutation callback itself (before the browser paints);
-// more are batched into one pass per animation frame, reading every changed row first and writing
-// after. The extension's own writes are ignored, so it never feeds itself.
-import type { Diagnostics, PageSummary, RowSummary } from '../messaging/protocol';
-import type { Evaluation, Lang, Verdict } from '../rules/types';
-import { evaluateCompiled, evaluationKey, type CompiledCatalog } from '../rules/engine';
-import { annotateRow, clearAll, clearRow, focusBadgeIn, isOwnNode } from '../badges/row-annotation';
+// re-rendered in place on paging or recycled by a virtual scroll, rows replaced or removed. It wires
+// three parts: the change tracker says which rows are dirty, the row pipeline reads and evaluates
+// them, the pass scheduler says when. A few changed rows are read and badged in the mutation callback
+// itself (before the browser paints); more are batched into one pass per animation frame, reading
+// every changed row first and writing after. The page summary and the toolbar count come from one
+// map of row outcomes, never from the page's markup.
+import type { PageSummary, RowSummary } from '../messaging/protocol';
+import type { Lang } from '../rules/types';
+import type { CompiledCatalog } from '../rules/engine';
 import type { BadgeWords } from '../badges/badge-text';
-import {
-  findResourceTables,
-  headerChanged,
-  isPartOf,
-  isAriaHeaderRow,
-  tableRows,
-  type ResourceTable,
-  type RowLayoutCache,
-} from '../page/find-tables';
 import type { HeaderNames } from '../console/columns';
-import { readRow, type RowReading } from '../page/read-row';
-import { anyTableSelector, ariaGridSelector, headerSectionSelector, nativeTableSelector, rowSelector } from '../console/selectors';
-import { countSkip, describeTables, emptyDiagnostics, recordError } from '../page/scan';
+import { annotateRow, clearAll, clearRow, focusBadgeIn } from '../badges/row-annotation';
+import { findResourceTables } from '../page/find-tables';
+import { tableRows, type RowLayoutCache } from '../page/table-layout';
+import { describeTables, emptyDiagnostics, recordError, type Diagnostics } from '../page/diagnostics';
+import { createRowPipeline, tallyOutcomes, type RowOutcome, type RowPipeline } from '../page/row-pipeline';
+import { createChangeTracker, type ChangeTracker } from './change-tracker';
+import { createPassScheduler, type PassScheduler, type Timers } from './pass-scheduler';
 
-/** Timers that stop when the extension is updated (the content script passes ctx's). */
-export interface Scheduler {
-  frame(callback: () => void): void;
-  timeout(callback: () => void, ms: number): void;
-}
+export type { Timers };
 
 export interface AnnotatorOptions {
   compiled: CompiledCatalog;
@@ -37,42 +29,6 @@ export interface AnnotatorOptions {
   /** What the badges say, in `lang` (`badgeText[lang]`). */
   words: BadgeWords;
 }
-
-interface RowState {
-  reading: Extract<RowReading, { kind: 'resource' }>;
-  verdict: Verdict;
-  rules: string[];
-  mainReason: string;
-}
-
-/** A batch with more mutations than this is cheaper as one full rescan. */
-const BURST_LIMIT = 2000;
-/** Reading per slice before yielding, and reading and writing together: well under the 50 ms of a long task. */
-const SLICE_MS = 25;
-const WRITE_UNTIL_MS = 35;
-/**
- * Badges are written once, after the last slice of reading: every write makes the browser lay the
- * table out again. Past this many waiting writes they go in, a slice at a time, so a huge table fills in
- * as it goes.
- */
-const WRITE_BACKLOG = 2500;
-/**
- * Up to this many changed rows are read and badged in the mutation callback itself, before the browser
- * paints: a virtual scroll recycles a <tr> for another resource, and its old badge must not show for
- * a frame. More rows than this wait for the next frame, batched.
- */
-const SYNC_ROWS = 200;
-/** Rows often show the same thing (same product, mode and status): evaluations are kept for reuse. */
-const EVALUATION_CACHE = 2000;
-
-const tableObserverOptions: MutationObserverInit = {
-  childList: true,
-  subtree: true,
-  characterData: true,
-  attributes: true,
-  // Only what can change a reading; our own data-unsub-lens attributes are not in the list.
-  attributeFilter: ['class', 'disabled', 'aria-disabled', 'title', 'data-tooltip', 'colspan', 'rowspan'],
-};
 
 /** What the content script, the tests and the benchmark hold: one annotator per page. */
 export interface Annotator {
@@ -89,354 +45,108 @@ export interface Annotator {
   reveal(index: number): boolean;
 }
 
-// A closure rather than a class: its state is local variables, which the minifier shortens, and
-// the content script is parsed on every visit to the console.
+/** Reading per slice before yielding, and reading and writing together: well under the 50 ms of a long task. */
+const SLICE_MS = 25;
+const WRITE_UNTIL_MS = 35;
+/**
+ * Badges are written once, after the last slice of reading: every write makes the browser lay the
+ * table out again. Past this many waiting writes they go in, a slice at a time, so a huge table fills in
+ * as it goes.
+ */
+const WRITE_BACKLOG = 2500;
+/**
+ * Up to this many changed rows are read and badged in the mutation callback itself, before the browser
+ * paints: a virtual scroll recycles a <tr> for another resource, and its old badge must not show for
+ * a frame. More rows than this wait for the next frame, batched.
+ */
+const SYNC_ROWS = 200;
+
+/** Everything that exists while the annotator runs; dropped whole on stop, so nothing of the page stays. */
+interface Run {
+  controller: AbortController;
+  tracker: ChangeTracker;
+  passes: PassScheduler;
+  pipeline: RowPipeline;
+  /** What each row came to: the one source of the summary, the exports and the toolbar count. */
+  outcomes: WeakMap<Element, RowOutcome>;
+  /** Badge writes for rows read in earlier slices of this pass. */
+  writes: Map<Element, () => void>;
+  diagnostics: Diagnostics;
+  /** Reads by pipelines of earlier settings in this run. */
+  earlierReads: number;
+}
+
 export function createAnnotator(
   doc: Document,
   initialOptions: AnnotatorOptions,
-  schedule: Scheduler,
+  timers: Timers,
   onChange: (blocked: number | null) => void = () => {},
 ): Annotator {
   let options = initialOptions;
-  let running = false;
-  let tables: ResourceTable[] = [];
-  /** The inner <table>s whose rows are ours, and their table. */
-  const bodyTables = new Map<Element, ResourceTable>();
-  /** What each row was read as: the summary, the exports and the toolbar count come from here, never from the page's markup. */
-  let states = new WeakMap<Element, RowState>();
-  /** Why a row is not a resource, for the diagnostics. */
-  const skips = new WeakMap<Element, string>();
-  /** Rows to read, with the table they belong to. */
-  const dirty = new Map<Element, ResourceTable>();
-  /** Badge writes for rows read in earlier slices of this pass. */
-  const writes = new Map<Element, () => void>();
-  const evaluations = new Map<string, Evaluation>();
-  /** Tables with cells spanning rows: a change to one row may change what the rows below show. */
-  let spanned = new Set<ResourceTable>();
-  let needsRescan = false;
-  let frameRequested = false;
-  let sliceRequested = false;
-  let changeTimer = false;
+  let run: Run | undefined;
   let lastBlocked: number | null = null;
-  let diagnostics: Diagnostics = emptyDiagnostics();
-  let rowReads = 0;
-
-  const guard = (where: string, work: () => void): void => {
-    try {
-      work();
-    } catch (error) {
-      recordError(diagnostics, where, error);
-    }
-  };
-  const View = doc.defaultView!;
-  const pageObserver = new View.MutationObserver((records) => guard('page', () => onPageMutations(records)));
-  const tableObserver = new View.MutationObserver((records) => guard('table', () => onTableMutations(records)));
-
-  const markTable = (table: ResourceTable) => {
-    for (const row of tableRows(table)) dirty.set(row, table);
-  };
-  const markAll = () => tables.forEach(markTable);
-
-  function* trackedRows(): Generator<{ row: Element; state: RowState }> {
-    for (const table of tables)
-      for (const row of tableRows(table)) {
-        // Not the row's data-unsub-lens: a page that removes or rewrites it cannot hide a blocked row.
-        const state = states.get(row);
-        if (state) yield { row, state };
-      }
-  }
-
-  function rescan(): void {
-    tables = findResourceTables(doc, options);
-    tableObserver.disconnect();
-    bodyTables.clear();
-    for (const table of tables) {
-      tableObserver.observe(table.root, tableObserverOptions);
-      // Every inner table: a body table may still be empty, its rows coming later.
-      for (const inner of table.parts) bodyTables.set(inner, table);
-    }
-    spanned = new Set();
-    markAll();
-    describeTables(tables, diagnostics);
-    needsRescan = false;
-  }
-
-  function onPageMutations(records: MutationRecord[]): void {
-    if (needsRescan) return;
-    for (const record of records) {
-      if (tables.some((table) => table.root.contains(record.target))) continue; // the table observer has it
-      for (const node of record.addedNodes) {
-        if (node.nodeType !== 1 || isOwnNode(node)) continue;
-        const element = node as Element;
-        if (element.matches(anyTableSelector) || element.querySelector(anyTableSelector)) return scheduleRescan();
-      }
-      for (const node of record.removedNodes)
-        if (node.nodeType === 1 && tables.some((table) => node === table.root || node.contains(table.root))) return scheduleRescan();
-    }
-  }
-
-  function onTableMutations(records: MutationRecord[]): void {
-    if (needsRescan) return;
-    if (records.length > BURST_LIMIT) return scheduleRescan();
-    const before = dirty.size;
-    let removed = false;
-    const mark = (node: Node) => {
-      const owned = owningRow(node);
-      if (owned) dirty.set(...owned);
-      return owned;
-    };
-    const reread = new Set<ResourceTable>();
-    const checkedHeaders = new Set<ResourceTable>();
-    for (const record of records) {
-      if (record.type === 'childList' && onlyOwnNodes(record)) continue;
-      // A header's text names the columns; its classes and states (sorting, a select-all box) do not.
-      if (inHeader(record.target)) {
-        if (record.type === 'attributes') continue;
-        const table = tables.find((t) => t.root.contains(record.target));
-        if (!table || checkedHeaders.has(table)) continue;
-        checkedHeaders.add(table);
-        if (headerChanged(table)) return scheduleRescan();
-        continue;
-      }
-      const owned = mark(record.target);
-      // Only tables with cells spanning rows need the table itself (a row removed has no owning row).
-      if (spanned.size) {
-        const table = owned?.[1] ?? bodyTables.get(elementOf(record.target)?.closest(nativeTableSelector) as Element);
-        if (table && spanned.has(table)) reread.add(table);
-      }
-      if (record.type !== 'childList') continue;
-      for (const node of record.removedNodes) if (node.nodeType === 1 && !isOwnNode(node)) removed = true;
-      for (const node of record.addedNodes) {
-        if (node.nodeType !== 1) continue;
-        const element = node as Element;
-        if (isNewBodyTable(element)) return scheduleRescan();
-        // A whole <tbody> or block of rows put in at once.
-        if (!mark(element)) for (const inner of element.querySelectorAll(rowSelector)) mark(inner);
-      }
-    }
-    reread.forEach(markTable);
-    if (dirty.size > before) {
-      if (dirty.size <= SYNC_ROWS && !sliceRequested && running) flush();
-      else requestFrame();
-    }
-    // Rows gone: nothing to read, but the counts the toolbar shows have changed.
-    else if (removed && !dirty.size) settle();
-  }
-
-  /** A <table> put into a component after the scan (its body arriving late) makes the component's rows. */
-  function isNewBodyTable(element: Element): boolean {
-    const inner = element.matches(nativeTableSelector) ? [element] : [...element.querySelectorAll(nativeTableSelector)];
-    return inner.some((table) => !bodyTables.has(table) && tables.some((t) => isPartOf(t, table)));
-  }
-
-  function scheduleRescan(): void {
-    needsRescan = true;
-    requestFrame();
-  }
-
-  function inHeader(node: Node): boolean {
-    return Boolean(elementOf(node)?.closest(headerSectionSelector));
-  }
-
-  /** The data row of one of our tables that holds `node` (not a row of a table nested in a cell), and its table. */
-  function owningRow(node: Node): [Element, ResourceTable] | undefined {
-    let element = elementOf(node);
-    while (element) {
-      const row = element.closest(rowSelector);
-      if (!row) return undefined;
-      if (row.tagName === 'TR') {
-        const table = bodyTables.get(row.closest(nativeTableSelector)!);
-        if (table && row.parentElement?.tagName !== 'THEAD') return [row, table];
-      } else {
-        const grid = row.closest(ariaGridSelector);
-        const table = tables.find((t) => t.layout === 'aria' && t.root === grid);
-        if (table && !isAriaHeaderRow(row)) return [row, table];
-      }
-      element = row.parentElement;
-    }
-    return undefined;
-  }
-
-  function requestFrame(): void {
-    if (frameRequested || !running) return;
-    frameRequested = true;
-    schedule.frame(() => {
-      frameRequested = false;
-      // A slice already queued takes these rows too: one chain of slices at a time.
-      if (!sliceRequested) guard('frame', flush);
-    });
-  }
-
-  function requestSlice(): void {
-    if (sliceRequested) return;
-    sliceRequested = true;
-    schedule.timeout(() => {
-      sliceRequested = false;
-      guard('slice', flush);
-    }, 0);
-  }
-
-  /** The engine's answer for what a row shows; rows showing the same things share it. */
-  function evaluationOf(reading: Extract<RowReading, { kind: 'resource' }>): Evaluation {
-    const key = evaluationKey(reading.resource);
-    let evaluation = evaluations.get(key);
-    if (!evaluation) {
-      evaluation = evaluateCompiled(reading.resource, options.compiled);
-      if (evaluations.size >= EVALUATION_CACHE) evaluations.clear();
-      evaluations.set(key, evaluation);
-    }
-    return evaluation;
-  }
-
-  /** Reads every dirty row, in slices short enough to keep the page responsive, then writes. */
-  function flush(): void {
-    if (!running) return;
-    const started = performance.now();
-    if (needsRescan) rescan();
-    // Finding tables on a huge page is a slice's work of its own: read in the next one.
-    if (performance.now() - started > SLICE_MS) return requestSlice();
-    const { words, showAllowed } = options;
-    const layouts: RowLayoutCache = new WeakMap();
-    for (const [row, table] of dirty) {
-      dirty.delete(row);
-      writes.delete(row);
-      if (!row.isConnected || !tables.includes(table)) continue;
-      try {
-        rowReads++;
-        const reading = readRow(row, table, layouts);
-        // The first row read under a cell spanning rows: from now on a change anywhere re-reads the table.
-        if (!spanned.has(table) && layouts.get(row.parentElement!)) {
-          spanned.add(table);
-          markTable(table);
-        }
-        if (reading.kind === 'skip') {
-          states.delete(row);
-          skips.set(row, reading.why);
-          writes.set(row, () => clearRow(row));
-          continue;
-        }
-        const evaluation = evaluationOf(reading);
-        states.set(row, {
-          reading,
-          verdict: evaluation.verdict,
-          rules: evaluation.reasons.map((reason) => reason.ruleId),
-          mainReason: evaluation.reasons[0]?.title ?? '',
-        });
-        skips.delete(row);
-        const showBadge = evaluation.verdict !== 'allowed' || showAllowed;
-        writes.set(row, () => annotateRow(row, { evaluation, words, showBadge, anchor: reading.anchor }));
-      } catch (error) {
-        skips.set(row, 'error');
-        recordError(diagnostics, 'row', error);
-      }
-      if (performance.now() - started > SLICE_MS) break;
-    }
-    if (dirty.size && writes.size < WRITE_BACKLOG) return requestSlice();
-    for (const [row, write] of writes) {
-      if (performance.now() - started > WRITE_UNTIL_MS) break;
-      writes.delete(row);
-      // A row changed again since it was read is read again; a row gone needs nothing.
-      if (!dirty.has(row) && row.isConnected) guard('badge', write);
-    }
-    if (dirty.size || writes.size) requestSlice();
-    else settle();
-  }
-
-  /** Recounts the diagnostics and tells the toolbar, a moment after the page went quiet. */
-  function settle(): void {
-    if (changeTimer) return;
-    changeTimer = true;
-    schedule.timeout(() => {
-      changeTimer = false;
-      if (!running) return;
-      guard('summary', () => {
-        diagnostics.rowsRead = 0;
-        diagnostics.rowsSkipped = 0;
-        diagnostics.skippedReasons = {};
-        let blocked = 0;
-        for (const table of tables)
-          for (const row of tableRows(table)) {
-            const state = states.get(row);
-            if (state) {
-              diagnostics.rowsRead++;
-              if (state.verdict === 'blocked') blocked++;
-            } else {
-              countSkip(diagnostics, skips.get(row) ?? 'not read yet');
-            }
-          }
-        notify(blocked);
-      });
-    }, 150);
-  }
-
-  function notify(blocked: number | null): void {
+  const notify = (blocked: number | null) => {
     if (blocked === lastBlocked) return;
     lastBlocked = blocked;
     onChange(blocked);
-  }
+  };
+  const outcomeRows = function* (current: Run) {
+    for (const table of current.tracker.tables)
+      for (const row of tableRows(table)) {
+        const outcome = current.outcomes.get(row);
+        if (outcome?.kind === 'resource') yield { row, outcome };
+      }
+  };
 
   return {
     get isRunning() {
-      return running;
+      return run !== undefined;
     },
     get rowReads() {
-      return rowReads;
+      return run ? run.earlierReads + run.pipeline.reads : 0;
     },
     start() {
-      if (running) return;
-      running = true;
-      diagnostics = emptyDiagnostics();
-      rowReads = 0;
-      // A light watch over the whole page, only to notice a table appearing or going away.
-      pageObserver.observe(doc.documentElement, { childList: true, subtree: true });
-      rescan();
-      flush();
+      if (run) return;
+      run = startRun(doc, () => options, timers, notify);
     },
     stop() {
-      if (!running) return;
-      running = false;
-      pageObserver.disconnect();
-      tableObserver.disconnect();
-      dirty.clear();
-      writes.clear();
-      evaluations.clear();
-      tables = [];
-      bodyTables.clear();
-      // Nothing of the page is kept after leaving: readings, and tables with cells spanning rows.
-      states = new WeakMap();
-      spanned = new Set();
-      needsRescan = false;
+      if (!run) return;
+      run.controller.abort();
+      run.tracker.stop();
+      run = undefined;
       clearAll(doc);
       notify(null);
     },
     update(next) {
       const headersChanged = JSON.stringify(next.headers) !== JSON.stringify(options.headers);
       options = next;
-      evaluations.clear();
-      if (!running) return;
-      if (headersChanged) needsRescan = true;
-      else markAll();
-      requestFrame();
+      if (!run) return;
+      run.earlierReads += run.pipeline.reads;
+      run.pipeline = createRowPipeline(next.compiled);
+      if (headersChanged) run.tracker.rescanSoon();
+      else run.tracker.markAll();
+      run.passes.frame();
     },
     summary() {
-      const counts: Record<Verdict, number> = { blocked: 0, caution: 0, allowed: 0 };
       const rows: RowSummary[] = [];
-      for (const { state } of trackedRows()) {
-        counts[state.verdict]++;
+      const diagnostics = run ? structuredClone(run.diagnostics) : emptyDiagnostics();
+      const outcomes = run ? [...outcomeRows(run)].map(({ outcome }) => outcome) : [];
+      const counts = tallyOutcomes(outcomes, { ...emptyDiagnostics() });
+      for (const { reading, evaluation } of outcomes as Array<Extract<RowOutcome, { kind: 'resource' }>>)
         rows.push({
           index: rows.length,
-          resource: shorten(state.reading.name),
-          product: state.reading.product,
-          verdict: state.verdict,
-          rules: state.rules,
-          mainReason: state.mainReason,
+          resource: shorten(reading.name),
+          product: reading.product,
+          verdict: evaluation.verdict,
+          rules: evaluation.reasons.map((reason) => reason.ruleId),
+          mainReason: evaluation.reasons[0]?.title ?? '',
         });
-      }
-      return { url: doc.location?.href ?? '', lang: options.lang, counts, rows, diagnostics: structuredClone(diagnostics) };
+      return { url: doc.location?.href ?? '', lang: options.lang, counts, rows, diagnostics };
     },
     reveal(index) {
+      if (!run) return false;
       let position = 0;
-      for (const { row } of trackedRows()) {
+      for (const { row } of outcomeRows(run)) {
         if (position++ !== index) continue;
         row.scrollIntoView({ block: 'center', behavior: 'smooth' });
         // An animation, not a class or style: nothing of the console's markup changes.
@@ -449,17 +159,99 @@ export function createAnnotator(
   };
 }
 
-function elementOf(node: Node): Element | null {
-  return node.nodeType === 1 ? (node as Element) : node.parentElement;
+/** Starts watching and badging the page: every table is found and its rows read at once. */
+function startRun(doc: Document, options: () => AnnotatorOptions, timers: Timers, notify: (blocked: number) => void): Run {
+  const controller = new AbortController();
+  const diagnostics = emptyDiagnostics();
+  const guard = (where: string, work: () => void) => {
+    try {
+      work();
+    } catch (error) {
+      recordError(diagnostics, where, error);
+    }
+  };
+  const tracker = createChangeTracker(doc, {
+    changed() {
+      // A few rows are badged before the browser paints; a slice already queued takes these rows too.
+      if (!tracker.needsRescan && tracker.dirty.size <= SYNC_ROWS && !passes.sliceQueued) guard('table', pass);
+      else passes.frame();
+    },
+    removed: () => passes.settle(),
+    error: (where, error) => recordError(diagnostics, where, error),
+  });
+  const pass = () => runPass(doc, current, options());
+  const passes = createPassScheduler(timers, controller.signal, {
+    pass: () => guard('pass', pass),
+    settle: () => guard('summary', () => notify(settle(current))),
+  });
+  const current: Run = {
+    controller,
+    tracker,
+    passes,
+    pipeline: createRowPipeline(options().compiled),
+    outcomes: new WeakMap(),
+    writes: new Map(),
+    diagnostics,
+    earlierReads: 0,
+  };
+  guard('pass', pass);
+  return current;
+}
+
+/** Reads every dirty row, in slices short enough to keep the page responsive, then writes the badges. */
+function runPass(doc: Document, run: Run, options: AnnotatorOptions): void {
+  if (run.controller.signal.aborted) return;
+  const { tracker, passes, writes, outcomes, diagnostics } = run;
+  const started = performance.now();
+  if (tracker.needsRescan) {
+    const tables = findResourceTables(doc, options);
+    tracker.track(tables);
+    describeTables(tables, diagnostics);
+  }
+  // Finding tables on a huge page is a slice's work of its own: read in the next one.
+  if (performance.now() - started > SLICE_MS) return passes.slice();
+  const { words, showAllowed } = options;
+  const layouts: RowLayoutCache = new WeakMap();
+  for (const [row, table] of tracker.dirty) {
+    tracker.dirty.delete(row);
+    writes.delete(row);
+    if (!row.isConnected || !tracker.tables.includes(table)) continue;
+    const outcome = run.pipeline.run(row, table, layouts);
+    // The first row read under a cell spanning rows: from now on a change anywhere re-reads the table.
+    if (!tracker.isSpanned(table) && layouts.get(row.parentElement!)) tracker.noteSpanned(table);
+    outcomes.set(row, outcome);
+    if (outcome.kind === 'resource') {
+      const { evaluation, reading } = outcome;
+      const showBadge = evaluation.verdict !== 'allowed' || showAllowed;
+      writes.set(row, () => annotateRow(row, { evaluation, words, showBadge, anchor: reading.anchor }));
+    } else if (outcome.why === 'error') recordError(diagnostics, 'row', outcome.error);
+    else writes.set(row, () => clearRow(row));
+    if (performance.now() - started > SLICE_MS) break;
+  }
+  if (tracker.dirty.size && writes.size < WRITE_BACKLOG) return passes.slice();
+  for (const [row, write] of writes) {
+    if (performance.now() - started > WRITE_UNTIL_MS) break;
+    writes.delete(row);
+    // A row changed again since it was read is read again; a row gone needs nothing.
+    if (!tracker.dirty.has(row) && row.isConnected) {
+      try {
+        write();
+      } catch (error) {
+        recordError(diagnostics, 'badge', error);
+      }
+    }
+  }
+  if (tracker.dirty.size || writes.size) passes.slice();
+  else passes.settle();
+}
+
+/** Recounts the rows of every table into the diagnostics; answers how many are blocked. */
+function settle(run: Run): number {
+  const outcomes = run.tracker.tables.flatMap((table) => tableRows(table).map((row) => run.outcomes.get(row)));
+  return tallyOutcomes(outcomes, run.diagnostics).blocked;
 }
 
 /** Names are for recognizing a row in the popup: a few hundred characters do. */
 function shorten(name: string): string {
   return name.length > 200 ? `${name.slice(0, 199)}…` : name;
 }
-
-function onlyOwnNodes(record: MutationRecord): boolean {
-  const nodes = [...record.addedNodes, ...record.removedNodes];
-  return nodes.length > 0 && nodes.every(isOwnNode);
-}
-

@@ -3,6 +3,9 @@ import type { Catalog, Lang, Rule, Verdict } from '../rules/types';
 import type { ColumnField, HeaderNames } from '../console/columns';
 import type { BadgeWords } from '../badges/badge-text';
 import type { Settings } from '../settings/settings';
+import type { Diagnostics } from '../page/diagnostics';
+
+export type { Diagnostics };
 
 export interface RowSummary {
   /** Position of the row among the recognized data rows, from 0; what `reveal-row` takes. */
@@ -14,22 +17,6 @@ export interface RowSummary {
   rules: string[];
   /** The main reason's title, in the badge language. */
   mainReason: string;
-}
-
-export interface Diagnostics {
-  tables: number;
-  /** Recognized columns with the header text that matched. */
-  columns: Partial<Record<ColumnField, string>>;
-  /** Columns the engine could use that no header named. */
-  missingColumns: ColumnField[];
-  /** Header texts that named no known column: what to add as an extra header name when the console relabels one. */
-  otherHeaders: string[];
-  rowsRead: number;
-  rowsSkipped: number;
-  /** Skipped rows by why: "detail row", "no data row", "group header", "error". */
-  skippedReasons: Record<string, number>;
-  /** Errors caught while reading or badging rows (the page console is never used). */
-  errors: string[];
 }
 
 export interface PageSummary {

@@ -14,44 +14,9 @@ import {
   headerNoiseSelector,
   nativeTableSelector,
 } from '../console/selectors';
-import { normalizeText } from '../rules/text-match';
-
-/**
- * `tiny-split`: a TinyUI component with its fixed head apart from its body; `component`: a TinyUI
- * component in one table; `split`: a header-only <table> paired with the body <table> beside it by
- * structure (OpenTiny Vue's grid up to 3.24, and whatever component draws its header the same way);
- * `native`: one <table>; `aria`: a grid of divs.
- */
-export type TableLayout = 'tiny-split' | 'component' | 'split' | 'native' | 'aria';
-
-export interface Column {
-  /** Position of the column, counting colspans. */
-  index: number;
-  /** The header text that named it. */
-  header: string;
-}
-
-export interface ResourceTable {
-  /** The outermost element of the table: the component, the <table> or the grid. */
-  root: Element;
-  layout: TableLayout;
-  columns: Partial<Record<ColumnField, Column>>;
-  /** Header texts that named no known column, or a column already named (duplicates). */
-  unrecognizedHeaders: string[];
-  /** Number of header positions (counting colspans). */
-  width: number;
-  /** The header cells, and their texts as one key: a change to the header that keeps the key changes nothing. */
-  header: Element[];
-  headerKey: string;
-  /**
-   * The <table>s that may hold its rows: a component's own inner tables (found once: on a page of
-   * 10,000 rows each walk of the component costs), the table itself, or none for a grid.
-   */
-  parts: Element[];
-}
-
-/** The user's own header names, by column: what `headerNames` puts before the console's. */
-export type ExtraHeaders = HeaderNames;
+import { collapse, normalizeText } from '../rules/text-match';
+import type { Column, ResourceTable, TableLayout } from './resource-table';
+import { ariaCells, cellsOf, childrenNamed, hasBody, isAriaHeaderRow, positionCells, sectionRows, spanOf } from './table-layout';
 
 interface HeaderIndex {
   exact: Map<string, ColumnField>;
@@ -101,50 +66,6 @@ export function headerText(cell: Element): string {
   const text = collapse(clone.textContent ?? '');
   // Some consoles wrap the label itself in a "tip" element: fall back to the whole text.
   return text || collapse(cell.textContent ?? '');
-}
-
-export function collapse(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
-}
-
-// Table sections, rows and cells by tag name rather than tBodies/rows/cells: the same code then runs on
-// any DOM (happy-dom in the CLI lacks some of those collections).
-function childrenNamed(parent: Element, name: string, other?: string): Element[] {
-  const found: Element[] = [];
-  for (let child = parent.firstElementChild; child; child = child.nextElementSibling)
-    if (child.tagName === name || child.tagName === other) found.push(child);
-  return found;
-}
-
-function sectionRows(table: Element, section: 'THEAD' | 'TBODY'): Element[] {
-  const rows: Element[] = [];
-  for (const part of childrenNamed(table, section)) rows.push(...childrenNamed(part, 'TR'));
-  // A <tbody> the parser would have added is missing when rows hang off the table in a built DOM.
-  if (section === 'TBODY') rows.push(...childrenNamed(table, 'TR'));
-  return rows;
-}
-
-export function cellsOf(row: Element): Element[] {
-  return childrenNamed(row, 'TD', 'TH');
-}
-
-function hasBody(table: Element): boolean {
-  return childrenNamed(table, 'TBODY', 'TR').length > 0;
-}
-
-/** Header cells with their column positions, counting colspans. */
-function positionCells(cells: Element[]): PlacedCell[] {
-  let index = 0;
-  return cells.map((cell) => {
-    const at = index;
-    index += spanOf(cell);
-    return { cell, index: at };
-  });
-}
-
-export function spanOf(cell: Element): number {
-  const span = Number.parseInt(cell.getAttribute('colspan') ?? '1', 10);
-  return Number.isFinite(span) && span > 0 ? Math.min(span, 1000) : 1;
 }
 
 function mapColumns(cells: Element[], names: HeaderNames) {
@@ -285,16 +206,6 @@ function ariaHeaderCells(grid: Element): Element[] | undefined {
   return undefined;
 }
 
-/** The cells of an ARIA row, not those of a grid nested in it. */
-export function ariaCells(row: Element): Element[] {
-  return [...row.querySelectorAll(ariaCellSelector)].filter((cell) => cell.closest(ariaRowSelector) === row);
-}
-
-/** An ARIA row of column headers (its own cells, not those of a grid nested in one of them). */
-export function isAriaHeaderRow(row: Element): boolean {
-  return ariaCells(row).some((cell) => cell.matches(ariaHeaderCellSelector));
-}
-
 export interface FindOptions {
   /** What names each column: `headerNames(extraHeaders)` from columns.ts. */
   headers: HeaderNames;
@@ -337,84 +248,3 @@ export function findResourceTables(root: ParentNode, { headers }: FindOptions): 
   return found;
 }
 
-/** Data rows of a table in document order, with the cells that hold them. */
-export function tableRows(table: ResourceTable): Element[] {
-  if (table.layout === 'aria') {
-    return [...table.root.querySelectorAll(ariaRowSelector)].filter(
-      (row) => row.closest(ariaGridSelector) === table.root && !isAriaHeaderRow(row),
-    );
-  }
-  // An inner table the console has since taken out is no longer the component's.
-  return table.parts.filter((part) => hasBody(part) && table.root.contains(part)).flatMap((body) => sectionRows(body, 'TBODY'));
-}
-
-/** The cells of a data row. */
-export function rowCells(row: Element, table: ResourceTable): Element[] {
-  return table.layout === 'aria' ? ariaCells(row) : cellsOf(row);
-}
-
-export interface PlacedCell {
-  cell: Element;
-  /** Column position, counting colspans and the cells of rows above that span into this row. */
-  index: number;
-}
-
-/**
- * Row layouts of table sections that have rowspans, worked out once per pass (null: no rowspan in it).
- * Keep one for a pass over an unchanging page and drop it after: it is not told about changes.
- */
-export type RowLayoutCache = WeakMap<Element, Map<Element, PlacedCell[]> | null>;
-
-/**
- * A row's cells (`own`: its `rowCells`) at their column positions, including cells of rows above that
- * span down into it.
- */
-export function placedCells(row: Element, own: Element[], table: ResourceTable, cache: RowLayoutCache = new WeakMap()): PlacedCell[] {
-  const placed = positionCells(own);
-  const last = placed[placed.length - 1];
-  // A row whose own cells fill the table is read as it stands, whatever spans down from above.
-  const full = (last ? last.index + spanOf(last.cell) : 0) >= table.width;
-  const section = table.layout === 'aria' || full ? null : row.parentElement;
-  if (section) {
-    let layout = cache.get(section);
-    if (layout === undefined) cache.set(section, (layout = section.querySelector(rowSpanningCellSelector) ? layOutSection(section) : null));
-    const spanned = layout?.get(row);
-    if (spanned) return spanned;
-  }
-  return placed;
-}
-
-function rowSpanOf(cell: Element, rowsLeft: number): number {
-  const span = Number.parseInt(cell.getAttribute('rowspan') ?? '1', 10);
-  if (span === 0) return rowsLeft; // rowspan="0": to the end of the section
-  return Number.isFinite(span) && span > 0 ? Math.min(span, rowsLeft) : 1;
-}
-
-/** The HTML table model for one section: cells spanning rows take their columns in the rows below. */
-function layOutSection(section: Element): Map<Element, PlacedCell[]> {
-  const rows = childrenNamed(section, 'TR');
-  const layout = new Map<Element, PlacedCell[]>();
-  let carried: Array<PlacedCell & { width: number; rowsLeft: number }> = [];
-  rows.forEach((row, at) => {
-    const taken = new Set<number>();
-    const placed: PlacedCell[] = [];
-    const next: typeof carried = [];
-    for (const span of carried) {
-      for (let column = span.index; column < span.index + span.width; column++) taken.add(column);
-      placed.push({ cell: span.cell, index: span.index });
-      if (span.rowsLeft > 1) next.push({ ...span, rowsLeft: span.rowsLeft - 1 });
-    }
-    let index = 0;
-    for (const cell of cellsOf(row)) {
-      while (taken.has(index)) index++;
-      const width = spanOf(cell);
-      placed.push({ cell, index });
-      const rowsDown = rowSpanOf(cell, rows.length - at);
-      if (rowsDown > 1) next.push({ cell, index, width, rowsLeft: rowsDown - 1 });
-      index += width;
-    }
-    layout.set(row, placed.sort((a, b) => a.index - b.index));
-    carried = next;
-  });
-  return layout;
-}

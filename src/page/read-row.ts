@@ -2,7 +2,8 @@
 // resource's own name or ID: those are chosen by the user ("smn-trial-test" is not a trial).
 import type { Resource } from '../rules/types';
 import type { ColumnField } from '../console/columns';
-import { collapse, placedCells, rowCells, spanOf, type PlacedCell, type ResourceTable, type RowLayoutCache } from './find-tables';
+import type { ResourceTable } from './resource-table';
+import { placedCells, rowCells, spanOf, type PlacedCell, type RowLayoutCache } from './table-layout';
 import {
   actionSelector,
   checkboxCellSelector,
@@ -19,7 +20,7 @@ import {
   unsubscribeActionTexts,
 } from '../console/selectors';
 import { ownBadgeSelector } from '../marks/own-marks';
-import { normalizeText } from '../rules/text-match';
+import { collapse, normalizeText } from '../rules/text-match';
 
 export type SkipReason = 'detail row' | 'no data row' | 'group header' | 'header row' | 'empty row';
 

@@ -116,3 +116,8 @@ function keepOutermost<T>(matches: PhraseMatch<T>[]): PhraseMatch<T>[] {
   const length = (m: PhraseMatch<T>) => m.end - m.start;
   return kept.sort((a, b) => length(b.match) - length(a.match) || a.order - b.order).map((entry) => entry.match);
 }
+
+/** Runs of white space as one space, trimmed: text as the page shows it. */
+export function collapse(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createAnnotator, type Annotator, type Scheduler } from '../../src/annotator/annotator';
+import { createAnnotator, type Annotator, type Timers } from '../../src/annotator/annotator';
 import { headerNames } from '../../src/console/columns';
 import { badgeText } from '../../src/badges/badge-text';
 import { compileCatalog } from '../../src/rules/engine';
@@ -9,7 +9,7 @@ import { buildRow, buildTinyTable, rerenderInPlace, retext, type RowSpec } from 
 /** Timers the test runs by hand, so every frame is explicit. */
 function manualScheduler() {
   const queue: Array<() => void> = [];
-  const scheduler: Scheduler = { frame: (cb) => void queue.push(cb), timeout: (cb) => void queue.push(cb) };
+  const scheduler: Timers = { frame: (cb) => void queue.push(cb), timeout: (cb) => void queue.push(cb) };
   const flush = async () => {
     await Promise.resolve(); // let MutationObserver callbacks run
     await new Promise((resolve) => setTimeout(resolve, 0));
@@ -238,7 +238,7 @@ describe('a row recycled for another resource (virtual scroll)', () => {
   it('is read and badged in the mutation callback itself, before any frame: the old badge never shows', async () => {
     document.body.replaceChildren(buildTinyTable(document, rows).root);
     const frames: Array<() => void> = [];
-    const scheduler: Scheduler = { frame: (cb) => void frames.push(cb), timeout: (cb) => void setTimeout(cb, 0) };
+    const scheduler: Timers = { frame: (cb) => void frames.push(cb), timeout: (cb) => void setTimeout(cb, 0) };
     const options = { compiled: compileCatalog(catalog, { lang: 'en' }), lang: 'en' as const, showAllowed: false, headers: headerNames(), words: badgeText.en };
     const annotator = createAnnotator(document, options, scheduler);
     annotator.start();

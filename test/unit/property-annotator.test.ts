@@ -17,10 +17,10 @@
 //   FC_SEED=<seed> FC_PATH=<path> npx vitest run test/unit/property-annotator
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createAnnotator, type Annotator, type AnnotatorOptions, type Scheduler } from '../../src/annotator/annotator';
+import { createAnnotator, type Annotator, type AnnotatorOptions, type Timers } from '../../src/annotator/annotator';
 import { headerNames } from '../../src/console/columns';
 import { scanDocument } from '../../src/page/scan';
-import type { ExtraHeaders } from '../../src/page/find-tables';
+import type { HeaderNames } from '../../src/console/columns';
 import type { ColumnField } from '../../src/console/columns';
 import { compileCatalog, type CompiledCatalog } from '../../src/rules/engine';
 import { catalog } from '../../src/rules/catalog';
@@ -53,7 +53,7 @@ interface SettingsModel {
   showAllowed: boolean;
   disabledRules: string[];
   lang: Lang;
-  extraHeaders: ExtraHeaders | undefined;
+  extraHeaders: HeaderNames | undefined;
 }
 
 const settingsArb: fc.Arbitrary<SettingsModel> = fc.record({
@@ -192,7 +192,7 @@ const editArb: fc.Arbitrary<Command> = fc.oneof(
 /** Frames and timeouts the test runs by hand, until nothing is left to run. */
 function manualScheduler() {
   const queue: Array<() => void> = [];
-  const scheduler: Scheduler = { frame: (cb) => void queue.push(cb), timeout: (cb) => void queue.push(cb) };
+  const scheduler: Timers = { frame: (cb) => void queue.push(cb), timeout: (cb) => void queue.push(cb) };
   const drain = async () => {
     for (let round = 0; round < 200; round++) {
       await nextTask(); // MutationObserver callbacks run as microtasks before this resolves

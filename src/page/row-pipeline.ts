@@ -1,0 +1,73 @@
+// One row, from the page to a verdict: read it, evaluate what it shows, and count what came of it.
+// The CLI's scan, the live annotator and the benchmark all run rows through this, so the fixture
+// tests run the code the extension ships.
+import type { Evaluation, Verdict } from '../rules/types';
+import { evaluateCompiled, evaluationKey, type CompiledCatalog } from '../rules/engine';
+import { readRow, type RowReading } from './read-row';
+import type { ResourceTable } from './resource-table';
+import type { RowLayoutCache } from './table-layout';
+import { countSkip, type Diagnostics } from './diagnostics';
+
+export type ResourceReading = Extract<RowReading, { kind: 'resource' }>;
+
+/** What came of one row: a resource and its verdict, or why it is not one ("error" when reading it threw). */
+export type RowOutcome =
+  | { kind: 'resource'; reading: ResourceReading; evaluation: Evaluation }
+  | { kind: 'skip'; why: string; error?: unknown };
+
+export interface RowPipeline {
+  /** Reads and evaluates one row. Never throws: a row that cannot be read is an outcome like any other. */
+  run(row: Element, table: ResourceTable, layouts?: RowLayoutCache): RowOutcome;
+  /** Rows read so far (the benchmark counts re-reads caused by unrelated churn). */
+  readonly reads: number;
+}
+
+/** Rows often show the same thing (same product, mode and status): evaluations are kept for reuse. */
+const EVALUATION_CACHE = 2000;
+
+export function createRowPipeline(compiled: CompiledCatalog): RowPipeline {
+  const evaluations = new Map<string, Evaluation>();
+  let reads = 0;
+  const evaluationOf = (reading: ResourceReading): Evaluation => {
+    const key = evaluationKey(reading.resource);
+    let evaluation = evaluations.get(key);
+    if (!evaluation) {
+      evaluation = evaluateCompiled(reading.resource, compiled);
+      if (evaluations.size >= EVALUATION_CACHE) evaluations.clear();
+      evaluations.set(key, evaluation);
+    }
+    return evaluation;
+  };
+  return {
+    run(row, table, layouts) {
+      reads++;
+      try {
+        const reading = readRow(row, table, layouts);
+        return reading.kind === 'skip' ? reading : { kind: 'resource', reading, evaluation: evaluationOf(reading) };
+      } catch (error) {
+        return { kind: 'skip', why: 'error', error };
+      }
+    },
+    get reads() {
+      return reads;
+    },
+  };
+}
+
+/**
+ * Counts outcomes by verdict into `counts`, and rows read and skipped (with why) into `diagnostics`.
+ * A row with no outcome yet counts as skipped, "not read yet".
+ */
+export function tallyOutcomes(outcomes: Iterable<RowOutcome | undefined>, diagnostics: Diagnostics): Record<Verdict, number> {
+  const counts: Record<Verdict, number> = { blocked: 0, caution: 0, allowed: 0 };
+  diagnostics.rowsRead = 0;
+  diagnostics.rowsSkipped = 0;
+  diagnostics.skippedReasons = {};
+  for (const outcome of outcomes) {
+    if (outcome?.kind === 'resource') {
+      diagnostics.rowsRead++;
+      counts[outcome.evaluation.verdict]++;
+    } else countSkip(diagnostics, outcome?.why ?? 'not read yet');
+  }
+  return counts;
+}
