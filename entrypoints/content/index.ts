@@ -7,6 +7,7 @@
 // with that lifetime's signal.
 import type { ContentRequest, PageConfig } from '@/src/messaging/protocol';
 import { followPageConfig, requestPageConfig } from '@/src/messaging/page-config';
+import { askBackground } from '@/src/messaging/send';
 import { compileRules } from '@/src/rules/engine';
 import { createAnnotator, type Annotator, type AnnotatorOptions, type Timers } from '@/src/annotator/annotator';
 import { claimLifetime } from '@/src/content/lifetime';
@@ -49,7 +50,7 @@ export default defineContentScript({
       if (annotator) annotator.update(optionsFrom(next));
       else
         annotator = createAnnotator(document, optionsFrom(next), schedule, (count) =>
-          void browser.runtime.sendMessage({ type: 'blocked-count', count }).catch(() => {}),
+          void askBackground({ type: 'blocked-count', count }),
         );
       sync();
     };

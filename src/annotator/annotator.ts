@@ -14,9 +14,9 @@ import { annotateRow, clearAll, clearRow, focusBadgeIn } from '../badges/row-ann
 import { findResourceTables } from '../page/find-tables';
 import { tableRows, type RowLayoutCache } from '../page/table-layout';
 import { describeTables, emptyDiagnostics, recordError, type Diagnostics } from '../page/diagnostics';
-import { createRowPipeline, tallyOutcomes, type RowOutcome, type RowPipeline } from '../page/row-pipeline';
-import { createChangeTracker, type ChangeTracker } from './change-tracker';
-import { createPassScheduler, type PassScheduler, type Timers } from './pass-scheduler';
+import { createRowPipeline, tallyOutcomes, type RowOutcome } from '../page/row-pipeline';
+import { createChangeTracker } from './change-tracker';
+import { createPassScheduler, type Timers } from './pass-scheduler';
 
 export type { Timers };
 
@@ -61,20 +61,18 @@ const WRITE_BACKLOG = 2500;
  */
 const SYNC_ROWS = 200;
 
-/** Everything that exists while the annotator runs; dropped whole on stop, so nothing of the page stays. */
+/** What exists while the annotator runs; dropped whole on stop, so nothing of the page stays. */
 interface Run {
-  controller: AbortController;
-  tracker: ChangeTracker;
-  passes: PassScheduler;
-  pipeline: RowPipeline;
-  /** What each row came to: the one source of the summary, the exports and the toolbar count. */
-  outcomes: WeakMap<Element, RowOutcome>;
-  /** Badge writes for rows read in earlier slices of this pass. */
-  writes: Map<Element, () => void>;
-  diagnostics: Diagnostics;
-  /** Reads by pipelines of earlier settings in this run. */
-  earlierReads: number;
+  /** Every row that came to a resource, in table order. */
+  resourceRows(): Generator<{ row: Element; outcome: ResourceOutcome }>;
+  readonly diagnostics: Diagnostics;
+  readonly reads: number;
+  /** New settings: rows are read again (tables found again when `rescan`). */
+  update(next: AnnotatorOptions, rescan: boolean): void;
+  stop(): void;
 }
+
+type ResourceOutcome = Extract<RowOutcome, { kind: 'resource' }>;
 
 export function createAnnotator(
   doc: Document,
@@ -90,29 +88,20 @@ export function createAnnotator(
     lastBlocked = blocked;
     onChange(blocked);
   };
-  const outcomeRows = function* (current: Run) {
-    for (const table of current.tracker.tables)
-      for (const row of tableRows(table)) {
-        const outcome = current.outcomes.get(row);
-        if (outcome?.kind === 'resource') yield { row, outcome };
-      }
-  };
 
   return {
     get isRunning() {
       return run !== undefined;
     },
     get rowReads() {
-      return run ? run.earlierReads + run.pipeline.reads : 0;
+      return run?.reads ?? 0;
     },
     start() {
-      if (run) return;
-      run = startRun(doc, () => options, timers, notify);
+      run ??= startRun(doc, options, timers, notify);
     },
     stop() {
       if (!run) return;
-      run.controller.abort();
-      run.tracker.stop();
+      run.stop();
       run = undefined;
       clearAll(doc);
       notify(null);
@@ -120,33 +109,25 @@ export function createAnnotator(
     update(next) {
       const headersChanged = JSON.stringify(next.headers) !== JSON.stringify(options.headers);
       options = next;
-      if (!run) return;
-      run.earlierReads += run.pipeline.reads;
-      run.pipeline = createRowPipeline(next.compiled);
-      if (headersChanged) run.tracker.rescanSoon();
-      else run.tracker.markAll();
-      run.passes.frame();
+      run?.update(next, headersChanged);
     },
     summary() {
-      const rows: RowSummary[] = [];
-      const diagnostics = run ? structuredClone(run.diagnostics) : emptyDiagnostics();
-      const outcomes = run ? [...outcomeRows(run)].map(({ outcome }) => outcome) : [];
-      const counts = tallyOutcomes(outcomes, { ...emptyDiagnostics() });
-      for (const { reading, evaluation } of outcomes as Array<Extract<RowOutcome, { kind: 'resource' }>>)
-        rows.push({
-          index: rows.length,
-          resource: shorten(reading.name),
-          product: reading.product,
-          verdict: evaluation.verdict,
-          rules: evaluation.reasons.map((reason) => reason.ruleId),
-          mainReason: evaluation.reasons[0]?.title ?? '',
-        });
+      const outcomes = run ? [...run.resourceRows()].map(({ outcome }) => outcome) : [];
+      const rows: RowSummary[] = outcomes.map(({ reading, evaluation }, index) => ({
+        index,
+        resource: shorten(reading.name),
+        product: reading.product,
+        verdict: evaluation.verdict,
+        rules: evaluation.reasons.map((reason) => reason.ruleId),
+        mainReason: evaluation.reasons[0]?.title ?? '',
+      }));
+      const counts = tallyOutcomes(outcomes, emptyDiagnostics());
+      const diagnostics = structuredClone(run?.diagnostics ?? emptyDiagnostics());
       return { url: doc.location?.href ?? '', lang: options.lang, counts, rows, diagnostics };
     },
     reveal(index) {
-      if (!run) return false;
       let position = 0;
-      for (const { row } of outcomeRows(run)) {
+      for (const { row } of run?.resourceRows() ?? []) {
         if (position++ !== index) continue;
         row.scrollIntoView({ block: 'center', behavior: 'smooth' });
         // An animation, not a class or style: nothing of the console's markup changes.
@@ -159,10 +140,22 @@ export function createAnnotator(
   };
 }
 
-/** Starts watching and badging the page: every table is found and its rows read at once. */
-function startRun(doc: Document, options: () => AnnotatorOptions, timers: Timers, notify: (blocked: number) => void): Run {
+/**
+ * Starts watching and badging the page: every table is found and its rows read at once. A closure,
+ * not a class: its state is local variables, which the minifier shortens (the content script is
+ * parsed on every visit to the console).
+ */
+function startRun(doc: Document, initial: AnnotatorOptions, timers: Timers, notify: (blocked: number) => void): Run {
+  let options = initial;
   const controller = new AbortController();
   const diagnostics = emptyDiagnostics();
+  /** What each row came to: the one source of the summary, the exports and the toolbar count. */
+  const outcomes = new WeakMap<Element, RowOutcome>();
+  /** Badge writes for rows read in earlier slices of this pass. */
+  const writes = new Map<Element, () => void>();
+  let pipeline = createRowPipeline(options.compiled);
+  /** Reads by the pipelines of earlier settings. */
+  let earlierReads = 0;
   const guard = (where: string, work: () => void) => {
     try {
       work();
@@ -179,76 +172,79 @@ function startRun(doc: Document, options: () => AnnotatorOptions, timers: Timers
     removed: () => passes.settle(),
     error: (where, error) => recordError(diagnostics, where, error),
   });
-  const pass = () => runPass(doc, current, options());
   const passes = createPassScheduler(timers, controller.signal, {
     pass: () => guard('pass', pass),
-    settle: () => guard('summary', () => notify(settle(current))),
+    settle: () => guard('summary', () => notify(tallyOutcomes(tableOutcomes(), diagnostics).blocked)),
   });
-  const current: Run = {
-    controller,
-    tracker,
-    passes,
-    pipeline: createRowPipeline(options().compiled),
-    outcomes: new WeakMap(),
-    writes: new Map(),
-    diagnostics,
-    earlierReads: 0,
-  };
-  guard('pass', pass);
-  return current;
-}
+  const tableOutcomes = () => tracker.tables.flatMap((table) => tableRows(table).map((row) => outcomes.get(row)));
 
-/** Reads every dirty row, in slices short enough to keep the page responsive, then writes the badges. */
-function runPass(doc: Document, run: Run, options: AnnotatorOptions): void {
-  if (run.controller.signal.aborted) return;
-  const { tracker, passes, writes, outcomes, diagnostics } = run;
-  const started = performance.now();
-  if (tracker.needsRescan) {
-    const tables = findResourceTables(doc, options);
-    tracker.track(tables);
-    describeTables(tables, diagnostics);
-  }
-  // Finding tables on a huge page is a slice's work of its own: read in the next one.
-  if (performance.now() - started > SLICE_MS) return passes.slice();
-  const { words, showAllowed } = options;
-  const layouts: RowLayoutCache = new WeakMap();
-  for (const [row, table] of tracker.dirty) {
-    tracker.dirty.delete(row);
-    writes.delete(row);
-    if (!row.isConnected || !tracker.tables.includes(table)) continue;
-    const outcome = run.pipeline.run(row, table, layouts);
-    // The first row read under a cell spanning rows: from now on a change anywhere re-reads the table.
-    if (!tracker.isSpanned(table) && layouts.get(row.parentElement!)) tracker.noteSpanned(table);
-    outcomes.set(row, outcome);
-    if (outcome.kind === 'resource') {
-      const { evaluation, reading } = outcome;
-      const showBadge = evaluation.verdict !== 'allowed' || showAllowed;
-      writes.set(row, () => annotateRow(row, { evaluation, words, showBadge, anchor: reading.anchor }));
-    } else if (outcome.why === 'error') recordError(diagnostics, 'row', outcome.error);
-    else writes.set(row, () => clearRow(row));
-    if (performance.now() - started > SLICE_MS) break;
-  }
-  if (tracker.dirty.size && writes.size < WRITE_BACKLOG) return passes.slice();
-  for (const [row, write] of writes) {
-    if (performance.now() - started > WRITE_UNTIL_MS) break;
-    writes.delete(row);
-    // A row changed again since it was read is read again; a row gone needs nothing.
-    if (!tracker.dirty.has(row) && row.isConnected) {
-      try {
-        write();
-      } catch (error) {
-        recordError(diagnostics, 'badge', error);
-      }
+  /** Reads every dirty row, in slices short enough to keep the page responsive, then writes the badges. */
+  function pass(): void {
+    if (controller.signal.aborted) return;
+    const started = performance.now();
+    const elapsed = () => performance.now() - started;
+    if (tracker.needsRescan) {
+      const tables = findResourceTables(doc, options);
+      tracker.track(tables);
+      describeTables(tables, diagnostics);
     }
+    // Finding tables on a huge page is a slice's work of its own: read in the next one.
+    if (elapsed() > SLICE_MS) return passes.slice();
+    const { words, showAllowed } = options;
+    const layouts: RowLayoutCache = new WeakMap();
+    for (const [row, table] of tracker.dirty) {
+      tracker.dirty.delete(row);
+      writes.delete(row);
+      if (!row.isConnected || !tracker.tables.includes(table)) continue;
+      const outcome = pipeline.run(row, table, layouts);
+      // The first row read under a cell spanning rows: from now on a change anywhere re-reads the table.
+      if (!tracker.isSpanned(table) && layouts.get(row.parentElement!)) tracker.noteSpanned(table);
+      outcomes.set(row, outcome);
+      if (outcome.kind === 'resource') {
+        const { evaluation, reading } = outcome;
+        const showBadge = evaluation.verdict !== 'allowed' || showAllowed;
+        writes.set(row, () => annotateRow(row, { evaluation, words, showBadge, anchor: reading.anchor }));
+      } else if (outcome.why === 'error') recordError(diagnostics, 'row', outcome.error);
+      else writes.set(row, () => clearRow(row));
+      if (elapsed() > SLICE_MS) break;
+    }
+    if (tracker.dirty.size && writes.size < WRITE_BACKLOG) return passes.slice();
+    for (const [row, write] of writes) {
+      if (elapsed() > WRITE_UNTIL_MS) break;
+      writes.delete(row);
+      // A row changed again since it was read is read again; a row gone needs nothing.
+      if (!tracker.dirty.has(row) && row.isConnected) guard('badge', write);
+    }
+    if (tracker.dirty.size || writes.size) passes.slice();
+    else passes.settle();
   }
-  if (tracker.dirty.size || writes.size) passes.slice();
-  else passes.settle();
-}
 
-/** Recounts the rows of every table into the diagnostics; answers how many are blocked. */
-function settle(run: Run): number {
-  const outcomes = run.tracker.tables.flatMap((table) => tableRows(table).map((row) => run.outcomes.get(row)));
-  return tallyOutcomes(outcomes, run.diagnostics).blocked;
+  guard('pass', pass);
+  return {
+    *resourceRows() {
+      for (const table of tracker.tables)
+        for (const row of tableRows(table)) {
+          const outcome = outcomes.get(row);
+          if (outcome?.kind === 'resource') yield { row, outcome };
+        }
+    },
+    diagnostics,
+    get reads() {
+      return earlierReads + pipeline.reads;
+    },
+    update(next, rescan) {
+      options = next;
+      earlierReads += pipeline.reads;
+      pipeline = createRowPipeline(next.compiled);
+      if (rescan) tracker.rescanSoon();
+      else tracker.markAll();
+      passes.frame();
+    },
+    stop() {
+      controller.abort();
+      tracker.stop();
+    },
+  };
 }
 
 /** Names are for recognizing a row in the popup: a few hundred characters do. */

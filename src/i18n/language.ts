@@ -1,7 +1,7 @@
 // Which language the popup and options speak: the one chosen in options, or the browser's.
 import type { Lang } from '../rules/types';
 import { browser } from 'wxt/browser';
-import type { LanguageChoice } from '../settings/settings';
+import type { LanguageChoice } from '../i18n/languages';
 
 export function browserLanguage(): string {
   try {

@@ -2,39 +2,14 @@
 // again whenever the stored settings change. Nothing here reads storage; only the keys' names are
 // known, to tell a settings change from any other.
 import { browser } from 'wxt/browser';
-import type { BackgroundRequest, PageConfig } from './protocol';
+import type { PageConfig } from './protocol';
+import { askBackgroundTwice, type Wait } from './send';
 import { SETTINGS_AREA, SETTINGS_KEY, SETTINGS_META_KEY } from '../settings/storage-keys';
 
-/** Before asking a second time: a service worker still starting, or an extension being reloaded. */
-export const RETRY_DELAY_MS = 200;
+export { RETRY_DELAY_MS } from './send';
 
-export type Wait = (ms: number) => Promise<void>;
-
-const sleep: Wait = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-// The answer comes from this extension's own background: a light check against "no answer" suffices.
-const isPageConfig = (value: unknown): value is PageConfig => Array.isArray((value as Partial<PageConfig> | null | undefined)?.rules);
-
-async function askOnce(): Promise<PageConfig | undefined> {
-  try {
-    const answer: unknown = await browser.runtime.sendMessage({ type: 'get-page-config' } satisfies BackgroundRequest);
-    return isPageConfig(answer) ? answer : undefined;
-  } catch {
-    // "Receiving end does not exist": no background to answer (yet, or any more).
-    return undefined;
-  }
-}
-
-/**
- * The background's PageConfig. Sending wakes a sleeping service worker; an answer that fails or
- * is not a PageConfig is asked for once more. Undefined when the second answer fails too.
- */
-export async function requestPageConfig(wait: Wait = sleep): Promise<PageConfig | undefined> {
-  const first = await askOnce();
-  if (first) return first;
-  await wait(RETRY_DELAY_MS);
-  return askOnce();
-}
+/** The background's PageConfig; undefined when it cannot answer, even when asked a second time. */
+export const requestPageConfig = (wait?: Wait): Promise<PageConfig | undefined> => askBackgroundTwice({ type: 'get-page-config' }, wait);
 
 type StorageChanges = Record<string, unknown>;
 

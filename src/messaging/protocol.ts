@@ -27,8 +27,6 @@ export interface PageSummary {
   diagnostics: Diagnostics;
 }
 
-export type ContentRequest = { type: 'get-summary' } | { type: 'reveal-row'; index: number };
-
 /**
  * What the content script needs of the settings, as the background worked it out from storage
  * (checked, defaults where a stored value was unusable). The content script reads no storage itself:
@@ -45,16 +43,28 @@ export interface PageConfig extends Pick<Settings, 'enabled' | 'showAllowed' | '
 
 /**
  * `get-catalog` answers the rule catalog (the options page asks for it instead of bundling it);
- * `get-page-config` answers a PageConfig, asked once per page and again whenever the settings change.
+ * `get-page-config` answers a PageConfig, asked once per page and again whenever the settings change;
+ * `get-settings` answers the checked settings (the popup's, so it carries no settings validation);
+ * `blocked-count` is the content script's news for the toolbar badge and gets no answer.
  */
-export type BackgroundRequest = { type: 'blocked-count'; count: number | null } | { type: 'get-catalog' } | { type: 'get-page-config' };
+export type BackgroundRequest =
+  | { type: 'blocked-count'; count: number | null }
+  | { type: 'get-catalog' }
+  | { type: 'get-page-config' }
+  | { type: 'get-settings' };
 
-/** What the background answers each request with (blocked-count gets no answer). */
-export type BackgroundResponse<T extends BackgroundRequest> = T extends { type: 'get-catalog' }
-  ? Catalog
-  : T extends { type: 'get-page-config' }
-    ? PageConfig
-    : undefined;
+/** What the background answers each request with. */
+export interface BackgroundAnswers {
+  'blocked-count': undefined;
+  'get-catalog': Catalog;
+  'get-page-config': PageConfig;
+  'get-settings': Settings;
+}
 
-/** The popup asks the content script; undefined means no content script answered (not the page). */
-export type ContentResponse<T extends ContentRequest> = T extends { type: 'get-summary' } ? PageSummary | null : boolean;
+/** The popup asks the content script: the page's summary (null when it is not badging), or whether a row was revealed. */
+export type ContentRequest = { type: 'get-summary' } | { type: 'reveal-row'; index: number };
+
+export interface ContentAnswers {
+  'get-summary': PageSummary | null;
+  'reveal-row': boolean;
+}

@@ -1,5 +1,5 @@
 // The master switch, the "No rule" badges and the language.
-import type { LanguageChoice } from '../settings/settings';
+import type { LanguageChoice } from '../i18n/languages';
 import { h, uniqueId } from '../ui/dom';
 import type { OptionsContext } from './context';
 

@@ -1,7 +1,7 @@
 // The language badges speak: the page's own (<html lang>, or the console's language cookie),
 // else the browser's. The user can fix it in the options.
 import type { Lang } from '../rules/types';
-import type { LanguageChoice } from '../settings/settings';
+import type { LanguageChoice } from '../i18n/languages';
 
 function fromTag(tag: string | null | undefined): Lang | undefined {
   if (!tag) return undefined;

@@ -6,7 +6,8 @@ import { evaluate } from '../rules/engine';
 import { lookup } from '../rules/lookup';
 import type { Catalog, EngineSettings } from '../rules/types';
 import type { PageSummary } from '../messaging/protocol';
-import { loadSettings } from '../settings/storage';
+import { askBackgroundTwice } from '../messaging/send';
+import { defaultSettings } from '../settings/settings';
 import { loadTranslator, type Translate } from '../i18n/messages';
 import { uiLanguage } from '../i18n/language';
 import { h, replaceChildren } from '../ui/dom';
@@ -36,7 +37,8 @@ export interface Popup {
 
 export async function mountPopup(root: HTMLElement, options: PopupOptions = {}): Promise<Popup> {
   const rules = options.catalog ?? catalog;
-  const { settings } = await loadSettings();
+  // The background reads and checks the settings: the popup carries no settings validation of its own.
+  const settings = (await askBackgroundTwice({ type: 'get-settings' })) ?? defaultSettings;
   const lang = uiLanguage(settings.language);
   const t = await loadTranslator(lang);
   document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';

@@ -1,13 +1,18 @@
 // Types of the rule catalog and of the engine's input and output.
 // Plain TypeScript: the content script imports these, so nothing here may pull in zod.
 
-export type Lang = 'en' | 'zh';
+import type { Lang } from '../i18n/languages';
+
+export type { Lang };
 export type Localized = Record<Lang, string>;
 
 /** What a rule says about a resource it matches. */
-export type RuleVerdict = 'blocked' | 'caution';
+export const ruleVerdicts = ['blocked', 'caution'] as const;
+export type RuleVerdict = (typeof ruleVerdicts)[number];
 /** What the engine says about a resource. */
-export type Verdict = RuleVerdict | 'allowed';
+/** What a row comes to: a rule's verdict, or allowed when no rule applies. */
+export const verdicts = [...ruleVerdicts, 'allowed'] as const;
+export type Verdict = (typeof verdicts)[number];
 
 /** Groups follow the source document, so the options page can list rules as it does. */
 export type RuleGroup =

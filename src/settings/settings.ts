@@ -2,8 +2,8 @@
 // validation (zod) lives in settings-schema.ts, which only the options page and tests import.
 import type { UserRule } from '../rules/types';
 import type { ColumnField } from '../console/columns';
+import type { LanguageChoice } from '../i18n/languages';
 
-export type LanguageChoice = 'page' | 'en' | 'zh';
 
 export interface Settings {
   /** Master switch: no badges at all when off. */

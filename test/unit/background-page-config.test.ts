@@ -110,6 +110,13 @@ describe("the background's message listener", () => {
     expect(await answersTo({ type: 'get-catalog' })).toEqual([catalog]);
   });
 
+  it('answers get-settings with the checked settings: a stored field it cannot use is its default', async () => {
+    const userRule = { id: 'my-host', names: ['My Host'], verdict: 'caution' as const, explanation: '' };
+    await fakeBrowser.storage.sync.set({ settings: { showAllowed: 'yes', language: 'zh', userRules: [userRule] } });
+    const [settings] = await answersTo({ type: 'get-settings' });
+    expect(settings).toEqual({ ...defaultSettings, language: 'zh', userRules: [userRule] });
+  });
+
   it('answers nothing to other messages, so no other listener is overruled', async () => {
     expect(await answersTo({ type: 'blocked-count', count: 2 })).toEqual([undefined]);
     expect(await answersTo({ type: 'get-summary' })).toEqual([undefined]);

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { answerAsBackground } from '../support/background';
 import { fillMessage } from '../../src/i18n/messages';
 import { catalog } from '../../src/rules/catalog';
 import { badgeText } from '../../src/badges/badge-text';
@@ -169,6 +170,7 @@ describe('the popup and the options page as shown', () => {
 
   async function usePopup(lang: 'en' | 'zh'): Promise<string[]> {
     fakeBrowser.reset();
+    answerAsBackground();
     await saveSettings({ ...defaultSettings, enabled: false, language: lang, userRules: [{ id: 'my-host', names: ['My Host', '我的主机'], verdict: 'caution', explanation: 'Ask first.' }] });
     let revealed = true;
     vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockImplementation((async (_: number, message: ContentRequest) =>
@@ -218,6 +220,7 @@ describe('the popup and the options page as shown', () => {
 
   async function useOptions(lang: 'en' | 'zh'): Promise<{ shown: string[]; files: string[] }> {
     fakeBrowser.reset();
+    answerAsBackground();
     // Stored settings with a mistake: the page says so and offers them for export.
     await fakeBrowser.storage.sync.set({
       settings: { version: 1, enabled: 'maybe', showAllowed: true, language: lang, disabledRules: [], extraHeaders: {}, userRules: [{ id: 'my-host', names: ['My Host', '我的主机'], verdict: 'caution', explanation: 'Ask first.' }] },

@@ -1,6 +1,7 @@
 // The popup's look-up, rendered into the document and used the way a person would: type, arrow, Enter.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { answerAsBackground } from '../support/background';
 import { mountPopup, type Popup } from '../../src/popup/popup';
 import { catalog } from '../../src/rules/catalog';
 import { saveSettings } from '../../src/settings/storage';
@@ -30,6 +31,7 @@ const text = (element: Element | null | undefined) => element?.textContent?.repl
 
 beforeEach(() => {
   fakeBrowser.reset();
+    answerAsBackground();
   vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockRejectedValue(new Error('Could not establish connection. Receiving end does not exist.'));
 });
 afterEach(() => {

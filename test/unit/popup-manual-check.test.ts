@@ -1,6 +1,7 @@
 // Checking a resource by hand, the checklist of conditions no page shows, and the toolbar badge.
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { answerAsBackground } from '../support/background';
 import { catalog } from '../../src/rules/catalog';
 import { compileRules, evaluate, evaluateCompiled } from '../../src/rules/engine';
 import { pageConfigFrom } from '../../src/background/page-config';
@@ -19,6 +20,7 @@ beforeAll(async () => {
 });
 beforeEach(() => {
   fakeBrowser.reset();
+    answerAsBackground();
   vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockRejectedValue(new Error('no receiver'));
 });
 afterEach(() => {

@@ -1,6 +1,7 @@
 // The popup's page section: the summary from the content script, or a plain line elsewhere.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { answerAsBackground } from '../support/background';
 import { mountPopup } from '../../src/popup/popup';
 import { tabIdFromSearch, targetTabId } from '../../src/popup/target-tab';
 import type { ContentRequest, PageSummary } from '../../src/messaging/protocol';
@@ -53,6 +54,7 @@ const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 beforeEach(() => {
   fakeBrowser.reset();
+    answerAsBackground();
 });
 afterEach(() => {
   vi.restoreAllMocks();
