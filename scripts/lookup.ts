@@ -3,7 +3,8 @@
 // Prints the ranked hits; exits 1 when nothing matches and 2 on bad arguments.
 import { catalog } from '../src/rules/catalog';
 import { lookup, type LookupHit } from '../src/rules/lookup';
-import type { Lang, RuleVerdict } from '../src/rules/types';
+import type { Lang } from '../src/rules/types';
+import { verdictWords } from '../src/i18n/verdict-words';
 
 const usage = 'usage: npm run --silent lookup -- [--json] [--lang en|zh] <query...>';
 
@@ -44,15 +45,10 @@ function parseArgs(argv: readonly string[]): Parsed {
   return { options: { json, lang, query } };
 }
 
-const verdictLabel: Record<Lang, Record<RuleVerdict, string>> = {
-  en: { blocked: 'blocked', caution: 'caution' },
-  zh: { blocked: '不可退订', caution: '请核对' },
-};
-
 /** One line per hit: verdict, title, why (an inferred name's note first), then the rule id and what matched. */
 function formatHit(hit: LookupHit, lang: Lang): string {
   const why = hit.note ? `${hit.note} ${hit.explanation}` : hit.explanation;
-  return `${verdictLabel[lang][hit.verdict]}  ${hit.title}: ${why} [${hit.rule}; matched "${hit.matched}"]`;
+  return `${verdictWords[lang][hit.verdict]}  ${hit.title}: ${why} [${hit.rule}; matched "${hit.matched}"]`;
 }
 
 function main(argv: readonly string[]): number {

@@ -1,13 +1,12 @@
 // The few words a badge says itself (a short verdict that fits a narrow cell); everything else comes
 // from the catalog in the same language. The content script gets them from the background with its
 // settings, like the rules, so they are not in its bundle: the badge code takes them as an argument.
-import type { Lang } from '../rules/types';
+import type { Lang } from '../i18n/languages';
+import { verdictWords } from '../i18n/verdict-words';
 
 export const badgeText = {
   en: {
-    blocked: 'Cannot unsubscribe',
-    caution: 'Check',
-    allowed: 'No rule',
+    ...verdictWords.en,
     source: 'Source',
     yourRule: 'Your own rule',
     evidence: 'Shown on the page',
@@ -24,9 +23,7 @@ export const badgeText = {
     allowedExplanation: 'No rule of the catalog applies to what this row shows. Conditions a page cannot show (invoice, promotion, reseller, support plan) may still apply.',
   },
   zh: {
-    blocked: '不可退订',
-    caution: '请核实',
-    allowed: '无规则',
+    ...verdictWords.zh,
     source: '来源',
     yourRule: '自定义规则',
     evidence: '页面显示',

@@ -25,8 +25,6 @@ export function scanSavedPage(file: string, html: string): SavedPageScan {
     document.write(html);
     const lang = detectPageLanguage(document as unknown as Document);
     const result = scanDocument(document as unknown as Document, compileCatalog(catalog, { lang }));
-    const summary: Record<Verdict, number> = { blocked: 0, caution: 0, allowed: 0 };
-    for (const row of result.rows) summary[row.evaluation.verdict]++;
     return {
       file,
       tables: result.tables.length,
@@ -39,7 +37,7 @@ export function scanSavedPage(file: string, html: string): SavedPageScan {
         rules: row.evaluation.reasons.map((reason) => reason.ruleId),
         details: row.resource,
       })),
-      summary,
+      summary: result.counts,
       skipped: result.diagnostics.rowsSkipped,
       diagnostics: result.diagnostics,
     };

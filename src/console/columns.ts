@@ -1,20 +1,7 @@
 // The columns the page code understands, and the header texts (English and Chinese) that name them.
 // Columns are found by header text, never by position: the console's column order is not confirmed.
 
-export type ColumnField =
-  | 'resource'
-  | 'productType'
-  | 'specification'
-  | 'region'
-  | 'billingMode'
-  | 'expiry'
-  | 'status'
-  | 'orderNo'
-  | 'enterpriseProject'
-  | 'reason'
-  | 'operation';
-
-export const columnFields: readonly ColumnField[] = [
+export const columnFields = [
   'resource',
   'productType',
   'specification',
@@ -26,7 +13,8 @@ export const columnFields: readonly ColumnField[] = [
   'enterpriseProject',
   'reason',
   'operation',
-];
+] as const;
+export type ColumnField = (typeof columnFields)[number];
 
 /** Header texts seen on the console (domain.md section 3), matched whole, case- and space-insensitive. */
 export const columnHeaders: Readonly<Record<ColumnField, readonly string[]>> = {

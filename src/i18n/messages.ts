@@ -1,10 +1,11 @@
 // The UI's words. Read from the extension's own message files rather than browser.i18n, because the
 // user can pick a language other than the browser's in options. Each language is its own chunk,
 // loaded on demand, so a page carries only the language it speaks.
-import type { Lang } from '../rules/types';
+import type { Lang } from './languages';
+import { verdictMessages, type VerdictMessageKey } from './verdict-words';
 
 type EnglishMessages = typeof import('../../public/_locales/en/messages.json');
-export type MessageKey = Exclude<keyof EnglishMessages, 'default'>;
+export type MessageKey = Exclude<keyof EnglishMessages, 'default'> | VerdictMessageKey;
 export type MessageFile = Record<string, { message: string; description?: string }>;
 
 const loaders: Readonly<Record<Lang, () => Promise<{ default: MessageFile }>>> = {
@@ -28,6 +29,6 @@ const loaded = new Map<Lang, Promise<Translate>>();
 
 export function loadTranslator(lang: Lang): Promise<Translate> {
   let translator = loaded.get(lang);
-  if (!translator) loaded.set(lang, (translator = loaders[lang]().then((module) => translatorFor(module.default))));
+  if (!translator) loaded.set(lang, (translator = loaders[lang]().then((module) => translatorFor({ ...module.default, ...verdictMessages(lang) }))));
   return translator;
 }

@@ -1,7 +1,7 @@
 // One pass over a document: tables, rows and verdicts, and the diagnostics a user sends when the
 // console changes its markup. The CLI and the fixture tests use it; each row goes through the same
 // row pipeline as on the live page.
-import type { Evaluation, Resource } from '../rules/types';
+import type { Evaluation, Resource, Verdict } from '../rules/types';
 import type { CompiledCatalog } from '../rules/engine';
 import { headerNames, type HeaderNames } from '../console/columns';
 import { findResourceTables } from './find-tables';
@@ -24,6 +24,8 @@ export interface ScannedRow {
 export interface ScanResult {
   tables: ResourceTable[];
   rows: ScannedRow[];
+  /** Rows by verdict. */
+  counts: Record<Verdict, number>;
   diagnostics: Diagnostics;
 }
 
@@ -45,6 +47,6 @@ export function scanDocument(root: ParentNode, compiled: CompiledCatalog, option
       const { reading, evaluation } = outcome;
       rows.push({ element, table, index: rows.length, name: reading.name, product: reading.product, resource: reading.resource, evaluation });
     }
-  tallyOutcomes(outcomes, diagnostics);
-  return { tables, rows, diagnostics };
+  const counts = tallyOutcomes(outcomes, diagnostics);
+  return { tables, rows, counts, diagnostics };
 }

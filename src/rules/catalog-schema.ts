@@ -1,20 +1,21 @@
 // The catalog's schema: run by the tests and by the build (wxt.config.ts), never by the content
 // script, which ships the data already checked and so does not bundle zod.
 import { z } from 'zod';
-import type { Catalog } from './types';
+import { confidences, nameKinds, ruleGroups, ruleIdPattern, ruleVerdicts, type Catalog } from './types';
+import { langs } from '../i18n/languages';
 
 z.config({ jitless: true }); // zod 4 probes `new Function` otherwise, which the MV3 CSP reports
 
 const text = z.string().trim().min(1);
 const localized = z.strictObject({ en: text, zh: text });
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a YYYY-MM-DD date');
-const verdict = z.enum(['blocked', 'caution']);
+const verdict = z.enum(ruleVerdicts);
 
 export const productNameSchema = z.strictObject({
   text,
-  lang: z.enum(['en', 'zh']),
-  kind: z.enum(['name', 'abbreviation', 'alias']),
-  confidence: z.enum(['confirmed', 'inferred']),
+  lang: z.enum(langs),
+  kind: z.enum(nameKinds),
+  confidence: z.enum(confidences),
   note: localized.optional(),
 });
 
@@ -22,8 +23,8 @@ const phrases = z.array(text).min(1);
 
 export const ruleSchema = z
   .strictObject({
-    id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*(\/[a-z0-9]+(-[a-z0-9]+)*)?$/, 'ids are kebab-case, optionally prefixed "service/"'),
-    group: z.enum(['condition', 'other-reason', 'service', 'not-listed', 'revision', 'page']),
+    id: z.string().regex(ruleIdPattern, 'ids are kebab-case, optionally prefixed "service/"'),
+    group: z.enum(ruleGroups),
     verdict,
     title: localized,
     explanation: localized,
@@ -68,6 +69,12 @@ export const catalogSchema = z
     });
   });
 
+// The schema and the types describe the same data: each must be assignable to the other, or this
+// does not compile.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const schemaIsTheTypes: Same<z.output<typeof catalogSchema>, Catalog> = true;
+void schemaIsTheTypes;
+
 /** Formats zod issues as `rules[3].names: required`, one per line. */
 export function formatIssues(issues: readonly z.core.$ZodIssue[]): string[] {
   return issues.map((issue) => `${formatPath(issue.path)}: ${issue.message}`);
@@ -83,5 +90,5 @@ export function formatPath(path: readonly PropertyKey[]): string {
 export function parseCatalog(data: unknown): Catalog {
   const result = catalogSchema.safeParse(data);
   if (!result.success) throw new Error(`Invalid rule catalog:\n${formatIssues(result.error.issues).join('\n')}`);
-  return result.data as Catalog;
+  return result.data;
 }

@@ -9,19 +9,23 @@ export type Localized = Record<Lang, string>;
 /** What a rule says about a resource it matches. */
 export const ruleVerdicts = ['blocked', 'caution'] as const;
 export type RuleVerdict = (typeof ruleVerdicts)[number];
-/** What the engine says about a resource. */
 /** What a row comes to: a rule's verdict, or allowed when no rule applies. */
 export const verdicts = [...ruleVerdicts, 'allowed'] as const;
 export type Verdict = (typeof verdicts)[number];
 
 /** Groups follow the source document, so the options page can list rules as it does. */
-export type RuleGroup =
-  | 'condition' // the bulleted conditions
-  | 'other-reason' // "Unsubscription not supported for other reasons" 1) to 5)
-  | 'service' // Table 1
-  | 'not-listed' // things the page never shows
-  | 'revision' // added by the later revision of the list
-  | 'page'; // what the page itself shows (a disabled action, a reason text)
+export const ruleGroups = [
+  'condition', // the bulleted conditions
+  'other-reason', // "Unsubscription not supported for other reasons" 1) to 5)
+  'service', // Table 1
+  'not-listed', // things the page never shows
+  'revision', // added by the later revision of the list
+  'page', // what the page itself shows (a disabled action, a reason text)
+] as const;
+export type RuleGroup = (typeof ruleGroups)[number];
+
+/** A rule id: kebab-case, optionally under a prefix ("trial", "service/dedicated-cloud", "user/my-host"). */
+export const ruleIdPattern = /^[a-z0-9]+(-[a-z0-9]+)*(\/[a-z0-9]+(-[a-z0-9]+)*)?$/;
 
 export interface RuleSource {
   url: string;
@@ -31,8 +35,10 @@ export interface RuleSource {
   edition: string;
 }
 
-export type NameKind = 'name' | 'abbreviation' | 'alias';
-export type Confidence = 'confirmed' | 'inferred';
+export const nameKinds = ['name', 'abbreviation', 'alias'] as const;
+export type NameKind = (typeof nameKinds)[number];
+export const confidences = ['confirmed', 'inferred'] as const;
+export type Confidence = (typeof confidences)[number];
 
 /** One way a product can be named on the page. */
 export interface ProductName {

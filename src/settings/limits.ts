@@ -4,7 +4,7 @@
 /** A user rule id: kebab-case, as the catalog's own ids. */
 export const userRuleIdPattern = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 /** A rule id that can be switched off: a catalog id ("trial", "service/dedicated-cloud") or "user/<id>". */
-export const ruleIdPattern = /^[a-z0-9]+(-[a-z0-9]+)*(\/[a-z0-9]+(-[a-z0-9]+)*)?$/;
+export { ruleIdPattern } from '../rules/types';
 
 export const MAX_USER_RULES = 100;
 export const MAX_NAMES_PER_RULE = 20;

@@ -2,12 +2,9 @@
 import type { Verdict } from '../rules/types';
 import type { MessageKey, Translate } from '../i18n/messages';
 import { h } from './dom';
+import { verdictMessageKey } from '../i18n/verdict-words';
 
-export const verdictLabelKey: Readonly<Record<Verdict, MessageKey>> = {
-  blocked: 'verdictBlocked',
-  caution: 'verdictCaution',
-  allowed: 'verdictAllowed',
-};
+export const verdictLabelKey: Readonly<Record<Verdict, MessageKey>> = verdictMessageKey;
 
 export function verdictPill(verdict: Verdict, t: Translate): HTMLElement {
   return h('span', { class: `verdict verdict-${verdict}` }, t(verdictLabelKey[verdict]));

@@ -1,0 +1,25 @@
+// The words for a verdict, in each language: the one set every surface uses (badges, popup, options,
+// CSV and report, both CLIs). The extension's pages get them through their translator under the keys
+// below; the badge words and the CLIs take them from here.
+import type { Lang } from './languages';
+import type { Verdict } from '../rules/types';
+
+export const verdictWords = {
+  en: { blocked: 'Cannot unsubscribe', caution: 'Check', allowed: 'No rule' },
+  zh: { blocked: '不可退订', caution: '请核实', allowed: '无规则' },
+} as const satisfies Record<Lang, Record<Verdict, string>>;
+
+/** The message keys the pages' translators know the verdict words by. */
+export const verdictMessageKey = { blocked: 'verdictBlocked', caution: 'verdictCaution', allowed: 'verdictAllowed' } as const satisfies Record<Verdict, string>;
+
+export type VerdictMessageKey = (typeof verdictMessageKey)[Verdict];
+
+/** The verdict words of `lang` as message-file entries. */
+export function verdictMessages(lang: Lang): Record<VerdictMessageKey, { message: string }> {
+  const words = verdictWords[lang];
+  return {
+    verdictBlocked: { message: words.blocked },
+    verdictCaution: { message: words.caution },
+    verdictAllowed: { message: words.allowed },
+  };
+}
