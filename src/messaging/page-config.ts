@@ -4,7 +4,7 @@
 import { browser } from 'wxt/browser';
 import type { PageConfig } from './protocol';
 import { askBackgroundTwice, type Wait } from './send';
-import { SETTINGS_AREA, SETTINGS_KEY, SETTINGS_META_KEY } from '../settings/storage-keys';
+import { SETTINGS_AREA, SETTINGS_KEY } from '../settings/storage-keys';
 
 export { RETRY_DELAY_MS } from './send';
 
@@ -16,8 +16,8 @@ type StorageChanges = Record<string, unknown>;
 /** Calls `onChange` after each change to the stored settings, from any window or device. */
 export function watchSettingsChanges(onChange: () => void): () => void {
   const listener = (changes: StorageChanges, area: string) => {
-    // WXT writes the value and its version key together; either one alone is a change too.
-    if (area === SETTINGS_AREA && (Object.hasOwn(changes, SETTINGS_KEY) || Object.hasOwn(changes, SETTINGS_META_KEY))) onChange();
+    // Every save writes the value (its version, kept by WXT beside it, follows in a write of its own).
+    if (area === SETTINGS_AREA && Object.hasOwn(changes, SETTINGS_KEY)) onChange();
   };
   browser.storage.onChanged.addListener(listener);
   return () => browser.storage.onChanged.removeListener(listener);

@@ -5,5 +5,3 @@
 export const SETTINGS_AREA = 'sync';
 /** The settings' key in that area. */
 export const SETTINGS_KEY = 'settings';
-/** WXT keeps an item's version beside it, under its key plus "$". */
-export const SETTINGS_META_KEY = `${SETTINGS_KEY}$`;

@@ -1,6 +1,6 @@
 // Where the settings live: browser.storage.sync, one versioned item. The background reads them here
 // for the content script (src/background/page-config.ts), the popup and options pages for
-// themselves; stored values go through the hand-written coercion, never through zod.
+// themselves; stored values are coerced by the settings schema (coerce.ts).
 //
 // A stored value that cannot be used as it is (corrupt, partial, wrong-typed, written by a later
 // version) is never silently lost: it is copied to local storage before anything can overwrite it,
@@ -150,11 +150,10 @@ export async function saveSettings(settings: Settings): Promise<void> {
   // Said before the browser refuses, with numbers the user can act on.
   if (bytes > SYNC_ITEM_QUOTA_BYTES) throw new SettingsSaveError('too-large', `settings take ${bytes} bytes; sync storage allows ${SYNC_ITEM_QUOTA_BYTES}`, bytes);
   try {
-    // One write for the value and its version, so no reader sees one without the other.
-    await storage.setItems([
-      { key: settingsItem.key, value: settings },
-      { key: `${settingsItem.key}$`, value: { v: SETTINGS_VERSION } },
-    ]);
+    // WXT writes an item's version apart from its value. The value goes first: a reader in between sees
+    // the new value under the old version, which is the same version until a migration exists.
+    await settingsItem.setValue(settings);
+    await settingsItem.setMeta({ v: SETTINGS_VERSION });
   } catch (error) {
     throw new SettingsSaveError('storage', errorText(error));
   }

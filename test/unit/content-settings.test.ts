@@ -90,15 +90,6 @@ describe('following the settings', () => {
     stop();
   });
 
-  it('asks again when only the stored version changes', async () => {
-    const send = stubSendMessage(async () => config());
-    const stop = followPageConfig(() => undefined);
-    await fakeBrowser.storage.sync.set({ settings$: { v: 2 } });
-    await settle();
-    expect(send).toHaveBeenCalledTimes(2);
-    stop();
-  });
-
   it('ignores changes to other keys and other storage areas', async () => {
     const send = stubSendMessage(async () => config());
     const stop = followPageConfig(() => undefined);
