@@ -9,7 +9,12 @@ export default defineConfig({
   // (see src/content/inert-content-context.ts).
   vite: () => ({
     resolve: {
-      alias: [{ find: /^wxt\/utils\/content-script-context$/, replacement: fileURLToPath(new URL('./src/content/inert-content-context.ts', import.meta.url)) }],
+      alias: [
+        {
+          find: /^wxt\/utils\/content-script-context$/,
+          replacement: fileURLToPath(new URL('./src/content/inert-content-context.ts', import.meta.url)),
+        },
+      ],
     },
   }),
   hooks: {

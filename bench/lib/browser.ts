@@ -65,7 +65,10 @@ export async function launchBrowser(bundle: string): Promise<BenchBrowser> {
       : route.fulfill({ status: 404, body: '' }),
   );
   // Anything else would be a request the benchmark did not mean to make.
-  await context.route((url) => !url.href.startsWith(origin), (route) => route.abort());
+  await context.route(
+    (url) => !url.href.startsWith(origin),
+    (route) => route.abort(),
+  );
 
   const version = context.browser()?.version() ?? (await versionFromPage(context));
   return {
@@ -79,7 +82,7 @@ export async function launchBrowser(bundle: string): Promise<BenchBrowser> {
       const cdp = await context.newCDPSession(page);
       const call = ((name: string, ...args: unknown[]) =>
         page.evaluate(
-          ([name, args]) => (window as unknown as { unsubLensBench: Record<string, (...a: unknown[]) => unknown> }).unsubLensBench[name as string]!(...(args as unknown[])),
+          ([name, args]) => (window as unknown as { unsubLensBench: Record<string, (...a: unknown[]) => unknown> }).unsubLensBench[name]!(...args),
           [name, args] as const,
         )) as BenchPage['call'];
       const info = await call('init');

@@ -76,7 +76,9 @@ export function tableRows(results: Results): TableRow[] {
       });
     }
   const virtualRows = results.plan.virtual.rendered;
-  const [virtualOurs, virtualFloor] = (['ours', 'floor'] as const).map((c) => activeSummary(findCase(results, 'virtual scroll step', virtualRows, c)));
+  const [virtualOurs, virtualFloor] = (['ours', 'floor'] as const).map((c) =>
+    activeSummary(findCase(results, 'virtual scroll step', virtualRows, c)),
+  );
   if (virtualOurs)
     rows.push({
       scenario: `virtual scroll step (${results.plan.virtual.items.toLocaleString('en')} items)`,
@@ -110,7 +112,11 @@ export function evaluateGoals(results: Results): Goal[] {
   const [oursFirst, floorFirst] = [first('ours'), first('floor')];
   if (oursFirst && floorFirst) {
     const r = oursFirst.median / floorFirst.median;
-    goals.push({ goal: 'first annotation of 1,000 rows within 2x the floor', met: r <= 2, detail: `${ms(oursFirst.median)} ms vs floor ${ms(floorFirst.median)} ms: ${ratio(r)}` });
+    goals.push({
+      goal: 'first annotation of 1,000 rows within 2x the floor',
+      met: r <= 2,
+      detail: `${ms(oursFirst.median)} ms vs floor ${ms(floorFirst.median)} ms: ${ratio(r)}`,
+    });
   }
   const stress = results.longTasks.find((t) => t.contender === 'ours');
   if (stress) {
@@ -125,7 +131,11 @@ export function evaluateGoals(results: Results): Goal[] {
   const [oursPage, floorPage] = [inPlace('ours'), inPlace('floor')];
   if (oursPage && floorPage) {
     const r = oursPage.median / floorPage.median;
-    goals.push({ goal: 'in-place paging of 100 rows within 2x the floor', met: r <= 2, detail: `${ms(oursPage.median)} ms vs floor ${ms(floorPage.median)} ms: ${ratio(r)}` });
+    goals.push({
+      goal: 'in-place paging of 100 rows within 2x the floor',
+      met: r <= 2,
+      detail: `${ms(oursPage.median)} ms vs floor ${ms(floorPage.median)} ms: ${ratio(r)}`,
+    });
   }
   const virtual = (c: string) => activeSummary(findCase(results, 'virtual scroll step', results.plan.virtual.rendered, c));
   const [oursScroll, floorScroll] = [virtual('ours'), virtual('floor')];
@@ -146,7 +156,10 @@ export function evaluateGoals(results: Results): Goal[] {
   const memoryOf = (c: string) => results.memory.find((m) => m.contender === c);
   const [withOurs, without] = [memoryOf('ours'), memoryOf('none')];
   if (withOurs && without && withOurs.annotated.jsEventListeners !== null && without.annotated.jsEventListeners !== null) {
-    const added = withOurs.annotated.jsEventListeners - withOurs.baseline.jsEventListeners - (without.annotated.jsEventListeners - without.baseline.jsEventListeners);
+    const added =
+      withOurs.annotated.jsEventListeners -
+      withOurs.baseline.jsEventListeners -
+      (without.annotated.jsEventListeners - without.baseline.jsEventListeners);
     goals.push({
       goal: 'listeners added per table: a constant, not one per badge',
       met: added <= 20,
@@ -170,7 +183,12 @@ export function evaluateGoals(results: Results): Goal[] {
     goals.push({
       goal: 'look-up median under 1 ms for each query',
       met: worst.median < 1,
-      detail: `slowest query "${worst.query}" ${ms(worst.median)} ms; all queries: median ${ms(all.median)} ms, p95 ${ms(quantileOf(results.lookup.queries.flatMap((q) => q.samples), 0.95))} ms`,
+      detail: `slowest query "${worst.query}" ${ms(worst.median)} ms; all queries: median ${ms(all.median)} ms, p95 ${ms(
+        quantileOf(
+          results.lookup.queries.flatMap((q) => q.samples),
+          0.95,
+        ),
+      )} ms`,
     });
   }
   const mem = results.memory.find((m) => m.contender === 'ours');
@@ -199,14 +217,24 @@ function pad(text: string, width: number, right = false): string {
 
 function renderTable(header: string[], body: string[][], rightAligned: Set<number>): string[] {
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => row[i]!.length)));
-  const line = (cells: string[]) => cells.map((cell, i) => pad(cell, widths[i]!, rightAligned.has(i))).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, i) => pad(cell, widths[i]!, rightAligned.has(i)))
+      .join('  ')
+      .trimEnd();
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)];
 }
 
-export function formatReport(results: Results, machine: Machine, meta: { bundleBytes: number; seconds: number; crossOriginIsolated: boolean }): string {
+export function formatReport(
+  results: Results,
+  machine: Machine,
+  meta: { bundleBytes: number; seconds: number; crossOriginIsolated: boolean },
+): string {
   const out: string[] = [];
   out.push('Unsub Lens performance benchmark');
-  out.push(`Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB; Chromium ${machine.chromium} (headless=new); Node ${machine.node}`);
+  out.push(
+    `Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB; Chromium ${machine.chromium} (headless=new); Node ${machine.node}`,
+  );
   const runs = Object.entries(results.plan.runs)
     .map(([rows, n]) =>
       Number(rows) >= results.plan.warmPagingAt
@@ -237,7 +265,13 @@ export function formatReport(results: Results, machine: Machine, meta: { bundleB
     ratio(row.naiveOverOurs),
     `${range(row.ours)} | ${range(row.floor)} | ${range(row.naive)}`,
   ]);
-  out.push(...renderTable(['scenario', 'rows', 'ours', 'floor', 'naive', 'ours/floor', 'naive/ours', 'spread min–max (ours | floor | naive)'], body, new Set([1, 2, 3, 4, 5, 6])));
+  out.push(
+    ...renderTable(
+      ['scenario', 'rows', 'ours', 'floor', 'naive', 'ours/floor', 'naive/ours', 'spread min–max (ours | floor | naive)'],
+      body,
+      new Set([1, 2, 3, 4, 5, 6]),
+    ),
+  );
   out.push('');
 
   out.push('Goals');
@@ -300,7 +334,9 @@ export function formatReport(results: Results, machine: Machine, meta: { bundleB
   }
   if (results.lookup) {
     const l = results.lookup;
-    out.push(`  Look-up over ${l.entries} entries (catalog + ${l.userRules} user rules); index built in ${ms(summarize(l.indexBuildMs).median)} ms (median of ${l.indexBuildMs.length}):`);
+    out.push(
+      `  Look-up over ${l.entries} entries (catalog + ${l.userRules} user rules); index built in ${ms(summarize(l.indexBuildMs).median)} ms (median of ${l.indexBuildMs.length}):`,
+    );
     const qBody = l.queries.map((q) => {
       const s = summarize(q.samples);
       const check = q.expectedTop === undefined ? '' : q.top === q.expectedTop ? 'ok' : `expected ${q.expectedTop}`;

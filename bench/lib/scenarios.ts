@@ -112,7 +112,8 @@ export interface Results {
 type Log = (message: string) => void;
 
 function checkVerification(results: Results, what: string, verification: { rows: number; wrong: number; samples: string[] }): void {
-  if (verification.wrong) results.failures.push(`${what}: ${verification.wrong} of ${verification.rows} rows wrong (${verification.samples.join('; ')})`);
+  if (verification.wrong)
+    results.failures.push(`${what}: ${verification.wrong} of ${verification.rows} rows wrong (${verification.samples.join('; ')})`);
 }
 
 async function firstAnnotation(page: BenchPage, plan: Plan, rows: number, results: Results, log: Log): Promise<void> {
@@ -248,7 +249,10 @@ async function memory(browser: BenchBrowser, plan: Plan, results: Results, log: 
 
 export async function runPlan(browser: BenchBrowser, plan: Plan, log: Log): Promise<Results> {
   const results: Results = {
-    plan: { ...plan, runs: Object.fromEntries(plan.sizes.map((rows) => [rows, { firstAnnotation: plan.runsFor(rows), paging: plan.pagingRunsFor(rows) }])) },
+    plan: {
+      ...plan,
+      runs: Object.fromEntries(plan.sizes.map((rows) => [rows, { firstAnnotation: plan.runsFor(rows), paging: plan.pagingRunsFor(rows) }])),
+    },
     cases: [],
     relayout: [],
     churn: [],

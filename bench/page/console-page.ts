@@ -60,7 +60,18 @@ export function buildConsolePage(doc: Document): ConsolePage {
   header.append(el(doc, 'span', 'cbc-logo', 'HUAWEI CLOUD'), el(doc, 'span', 'cbc-spacer'), clock, userMenu);
 
   const menu = el(doc, 'nav', 'ti3-leftmenu');
-  for (const item of ['Overview', 'Funds Management', 'Orders', 'My Orders', 'Renewals', 'Unsubscriptions', 'Changes', 'Resource Packages', 'Bills', 'Invoices']) {
+  for (const item of [
+    'Overview',
+    'Funds Management',
+    'Orders',
+    'My Orders',
+    'Renewals',
+    'Unsubscriptions',
+    'Changes',
+    'Resource Packages',
+    'Bills',
+    'Invoices',
+  ]) {
     const link = el(doc, 'a', undefined, item);
     link.href = '#';
     menu.append(link);
@@ -72,7 +83,11 @@ export function buildConsolePage(doc: Document): ConsolePage {
   for (const tab of ['Unsubscribe from In-Use Resources', 'Unsubscribe from Inactive Resources', 'Unsubscribe from Renewal Periods'])
     tabs.append(el(doc, 'li', undefined, tab));
   const toolbar = el(doc, 'div', 'cbc-toolbar');
-  toolbar.append(el(doc, 'button', undefined, 'Batch Unsubscribe'), el(doc, 'span', undefined, 'Product Type: All'), el(doc, 'span', undefined, 'Region: All regions'));
+  toolbar.append(
+    el(doc, 'button', undefined, 'Batch Unsubscribe'),
+    el(doc, 'span', undefined, 'Product Type: All'),
+    el(doc, 'span', undefined, 'Region: All regions'),
+  );
   const tableSlot = el(doc, 'div', 'cbc-table-slot');
   card.append(tabs, toolbar, tableSlot);
   main.append(el(doc, 'h1', undefined, 'Unsubscriptions'), card);

@@ -3,7 +3,7 @@
 // - floor: the least any extension must do: read each row's cells' text, put one empty <span> in a cell;
 // - naive: the same page code without batching or incremental work: every mutation batch re-reads,
 //   re-evaluates and re-badges every row of every table, synchronously.
-import { createAnnotator, type Annotator, type AnnotatorOptions, type Timers } from '../../src/annotator/annotator';
+import { createAnnotator, type AnnotatorOptions, type Timers } from '../../src/annotator/annotator';
 import { findResourceTables } from '../../src/page/find-tables';
 import { tableRows } from '../../src/page/table-layout';
 import { createRowPipeline } from '../../src/page/row-pipeline';
@@ -79,7 +79,7 @@ export function makeFloor(doc: Document): Contender {
     for (const row of doc.querySelectorAll(bodyRowsSelector)) {
       reads++;
       const cells = row.children;
-      for (let i = 0; i < cells.length; i++) sink += cells[i]!.textContent!.length;
+      for (let i = 0; i < cells.length; i++) sink += cells[i]!.textContent.length;
       row.querySelector(`.${FLOOR_MARK_CLASS}`)?.remove();
       const mark = doc.createElement('span');
       mark.className = FLOOR_MARK_CLASS;

@@ -43,7 +43,12 @@ export function generatedUserRules(count = 500): UserRule[] {
     const name = `${a} ${n} ${s}`;
     const names = [name, `${a[0]}${n[0]}${s[0]}${i}`];
     if (i % 3 === 0) names.push(`${zh[Math.floor(i / adjectives.length) % zh.length]}${i}`);
-    rules.push({ id: `bench-${i}`, names, verdict: i % 4 === 0 ? 'caution' : 'blocked', explanation: `Sold under contract ${1000 + i}: ask the account manager.` });
+    rules.push({
+      id: `bench-${i}`,
+      names,
+      verdict: i % 4 === 0 ? 'caution' : 'blocked',
+      explanation: `Sold under contract ${1000 + i}: ask the account manager.`,
+    });
   }
   return rules;
 }

@@ -71,8 +71,7 @@ function applyAction(action: HTMLButtonElement, spec: RowSpec): void {
   action.toggleAttribute('disabled', state === 'disabled');
   if (state === 'aria-disabled') {
     if (action.getAttribute('aria-disabled') !== 'true') action.setAttribute('aria-disabled', 'true');
-  }
-  else if (action.hasAttribute('aria-disabled')) action.removeAttribute('aria-disabled');
+  } else if (action.hasAttribute('aria-disabled')) action.removeAttribute('aria-disabled');
 }
 
 export function buildRow(doc: Document, spec: RowSpec, index: number): HTMLTableRowElement {
@@ -143,7 +142,20 @@ export function buildRow(doc: Document, spec: RowSpec, index: number): HTMLTable
   applyAction(action, spec);
   operationCell.append(action);
 
-  tr.append(checkCell, detailsCell, resourceCell, productCell, specCell, regionCell, billingCell, expiryCell, statusCell, orderCell, projectCell, operationCell);
+  tr.append(
+    checkCell,
+    detailsCell,
+    resourceCell,
+    productCell,
+    specCell,
+    regionCell,
+    billingCell,
+    expiryCell,
+    statusCell,
+    orderCell,
+    projectCell,
+    operationCell,
+  );
   views.set(tr, {
     spec,
     checkbox,

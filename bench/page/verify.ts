@@ -43,7 +43,10 @@ export function verifyTable(body: HTMLTableSectionElement, contender: ContenderN
     if (verdict === 'allowed') {
       if (badges.length) fail(at, `${shown}: allowed row carries ${badges.length} badge(s)`);
     } else if (badges.length !== 1 || badges[0]!.parentElement !== productCell || badges[0]!.getAttribute('data-verdict') !== verdict) {
-      fail(at, `${shown}: expected one ${verdict} badge in the product cell, found ${badges.map((b) => b.getAttribute('data-verdict')).join(',') || 'none'}`);
+      fail(
+        at,
+        `${shown}: expected one ${verdict} badge in the product cell, found ${badges.map((b) => b.getAttribute('data-verdict')).join(',') || 'none'}`,
+      );
     }
   }
   return result;

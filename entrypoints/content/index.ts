@@ -34,7 +34,13 @@ export default defineContentScript({
 
     const optionsFrom = (current: PageConfig): AnnotatorOptions => {
       const lang = badgeLanguage(current.language, document, navigator.language);
-      return { compiled: compileRules(current.rules, lang), lang, showAllowed: current.showAllowed, headers: current.headers, words: current.words[lang] };
+      return {
+        compiled: compileRules(current.rules, lang),
+        lang,
+        showAllowed: current.showAllowed,
+        headers: current.headers,
+        words: current.words[lang],
+      };
     };
 
     const sync = (href = location.href) => {
@@ -48,10 +54,7 @@ export default defineContentScript({
       if (signal.aborted) return;
       config = next;
       if (annotator) annotator.update(optionsFrom(next));
-      else
-        annotator = createAnnotator(document, optionsFrom(next), schedule, (count) =>
-          void askBackground({ type: 'blocked-count', count }),
-        );
+      else annotator = createAnnotator(document, optionsFrom(next), schedule, (count) => void askBackground({ type: 'blocked-count', count }));
       sync();
     };
     const wait = (ms: number) => new Promise<void>((resolve) => void schedule.timeout(resolve, ms));

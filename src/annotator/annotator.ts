@@ -145,6 +145,7 @@ export function createAnnotator(
  * not a class: its state is local variables, which the minifier shortens (the content script is
  * parsed on every visit to the console).
  */
+// eslint-disable-next-line max-lines-per-function -- a closure for the same reason as the annotator: its state stays local variables the minifier shortens; the pass inside is ~40 lines
 function startRun(doc: Document, initial: AnnotatorOptions, timers: Timers, notify: (blocked: number) => void): Run {
   let options = initial;
   const controller = new AbortController();

@@ -47,6 +47,7 @@ const tableObserverOptions: MutationObserverInit = {
   attributeFilter: ['class', 'disabled', 'aria-disabled', 'title', 'data-tooltip', 'colspan', 'rowspan'],
 };
 
+// eslint-disable-next-line max-lines-per-function -- a closure whose state (tables, dirty rows) its two observer callbacks share; each inner function is short
 export function createChangeTracker(doc: Document, events: ChangeEvents): ChangeTracker {
   let tables: ResourceTable[] = [];
   /** The inner <table>s whose rows are ours, and their table. */

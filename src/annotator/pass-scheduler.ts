@@ -23,11 +23,7 @@ export interface PassScheduler {
 /** How long the page must be quiet before the counts are taken again. */
 const SETTLE_MS = 150;
 
-export function createPassScheduler(
-  timers: Timers,
-  signal: AbortSignal,
-  work: { pass(): void; settle(): void },
-): PassScheduler {
+export function createPassScheduler(timers: Timers, signal: AbortSignal, work: { pass(): void; settle(): void }): PassScheduler {
   let frameQueued = false;
   let sliceQueued = false;
   let settleQueued = false;

@@ -20,7 +20,8 @@ export const badgeText = {
       actionDisabled: 'Unsubscribe action',
     },
     disabledAction: 'disabled',
-    allowedExplanation: 'No rule of the catalog applies to what this row shows. Conditions a page cannot show (invoice, promotion, reseller, support plan) may still apply.',
+    allowedExplanation:
+      'No rule of the catalog applies to what this row shows. Conditions a page cannot show (invoice, promotion, reseller, support plan) may still apply.',
   },
   zh: {
     ...verdictWords.zh,

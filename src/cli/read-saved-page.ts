@@ -34,9 +34,13 @@ export function readSavedPage(path: string, file = path, maxBytes = MAX_SAVED_PA
   try {
     const size = statSync(path).size;
     if (size > maxBytes)
-      return { ok: false, message: `${file} is ${mb(size)}; pages over ${mb(maxBytes)} are not read (the limit keeps a scan within about 1 GB of memory)` };
+      return {
+        ok: false,
+        message: `${file} is ${mb(size)}; pages over ${mb(maxBytes)} are not read (the limit keeps a scan within about 1 GB of memory)`,
+      };
     const decoded = decodeSavedPage(readFileSync(path));
-    if ('unknownCharset' in decoded) return { ok: false, message: `${file} declares the charset "${decoded.unknownCharset}", which this scan cannot decode` };
+    if ('unknownCharset' in decoded)
+      return { ok: false, message: `${file} declares the charset "${decoded.unknownCharset}", which this scan cannot decode` };
     return { ok: true, ...decoded };
   } catch (error) {
     return { ok: false, message: `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}` };

@@ -19,7 +19,15 @@ export interface SavedPageScan {
 }
 
 export function scanSavedPage(file: string, html: string): SavedPageScan {
-  const window = new Window({ url: 'https://account-intl.huaweicloud.com/usercenter/', settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true, navigation: { disableMainFrameNavigation: true, disableChildFrameNavigation: true, disableChildPageNavigation: true } } });
+  const window = new Window({
+    url: 'https://account-intl.huaweicloud.com/usercenter/',
+    settings: {
+      disableJavaScriptEvaluation: true,
+      disableJavaScriptFileLoading: true,
+      disableCSSFileLoading: true,
+      navigation: { disableMainFrameNavigation: true, disableChildFrameNavigation: true, disableChildPageNavigation: true },
+    },
+  });
   try {
     const document = window.document;
     document.write(html);
@@ -53,7 +61,13 @@ function pad(text: string, width: number): string {
 
 export function formatScanText(scan: SavedPageScan): string {
   const lines = [`${scan.file}: ${scan.tables} table(s), ${scan.rows.length} row(s), ${scan.skipped} skipped`];
-  lines.push(`  columns: ${Object.entries(scan.columns).map(([field, header]) => `${field}="${header}"`).join(', ') || 'none'}`);
+  lines.push(
+    `  columns: ${
+      Object.entries(scan.columns)
+        .map(([field, header]) => `${field}="${header}"`)
+        .join(', ') || 'none'
+    }`,
+  );
   if (scan.diagnostics.missingColumns.length) lines.push(`  missing: ${scan.diagnostics.missingColumns.join(', ')}`);
   if (scan.diagnostics.otherHeaders.length) lines.push(`  other headers: ${scan.diagnostics.otherHeaders.map((text) => `"${text}"`).join(', ')}`);
   for (const row of scan.rows)

@@ -18,7 +18,20 @@ export type ColumnField = (typeof columnFields)[number];
 
 /** Header texts seen on the console (domain.md section 3), matched whole, case- and space-insensitive. */
 export const columnHeaders: Readonly<Record<ColumnField, readonly string[]>> = {
-  resource: ['Resource Name/ID', 'Resource Name', 'Resource ID', 'Instance Name/ID', 'Instance Name', 'Resource', '资源名称/ID', '资源名称', '资源ID', '实例名称/ID', '实例名称', '资源'],
+  resource: [
+    'Resource Name/ID',
+    'Resource Name',
+    'Resource ID',
+    'Instance Name/ID',
+    'Instance Name',
+    'Resource',
+    '资源名称/ID',
+    '资源名称',
+    '资源ID',
+    '实例名称/ID',
+    '实例名称',
+    '资源',
+  ],
   productType: ['Product Type', 'Product', 'Service Type', 'Cloud Service', '产品类型', '产品', '服务类型', '云服务'],
   specification: ['Product Specifications', 'Specifications', 'Specification', '产品规格', '规格'],
   region: ['Region', '区域'],

@@ -131,7 +131,13 @@ export const actionSelector = anyOf([
   'ti-button', // TinyUI's button component
 ]);
 /** Texts of the row's own unsubscribe action, old and new wording. */
-export const unsubscribeActionTexts: readonly string[] = ['unsubscribe', 'unsubscribe from resource', 'unsubscribe from resources', '退订', '退订资源'];
+export const unsubscribeActionTexts: readonly string[] = [
+  'unsubscribe',
+  'unsubscribe from resource',
+  'unsubscribe from resources',
+  '退订',
+  '退订资源',
+];
 /** Class names that mark an action disabled (TinyUI ti3-btn-disabled, is-disabled, disabled). */
 export const disabledClassPattern = /(^|[-_\s])disabled($|[-_\s])/i;
 

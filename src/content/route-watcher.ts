@@ -17,7 +17,12 @@ interface NavigationLike extends EventTarget {
   currentEntry?: { url?: string | null } | null;
 }
 
-export function watchRoute(win: Window & typeof globalThis, onChange: (href: string) => void, signal: AbortSignal, { pollMs = 500 }: RouteWatcherOptions = {}): void {
+export function watchRoute(
+  win: Window & typeof globalThis,
+  onChange: (href: string) => void,
+  signal: AbortSignal,
+  { pollMs = 500 }: RouteWatcherOptions = {},
+): void {
   let last = win.location.href;
   const check = () => {
     if (signal.aborted) return;

@@ -10,7 +10,10 @@ export const verdictWords = {
 } as const satisfies Record<Lang, Record<Verdict, string>>;
 
 /** The message keys the pages' translators know the verdict words by. */
-export const verdictMessageKey = { blocked: 'verdictBlocked', caution: 'verdictCaution', allowed: 'verdictAllowed' } as const satisfies Record<Verdict, string>;
+export const verdictMessageKey = { blocked: 'verdictBlocked', caution: 'verdictCaution', allowed: 'verdictAllowed' } as const satisfies Record<
+  Verdict,
+  string
+>;
 
 export type VerdictMessageKey = (typeof verdictMessageKey)[Verdict];
 

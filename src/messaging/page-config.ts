@@ -28,7 +28,10 @@ export function watchSettingsChanges(onChange: () => void): () => void {
  * called. Of answers that arrive out of order, only ones newer than the last applied are applied; a
  * request that fails leaves the last config in place (and, at the start, nothing applied at all).
  */
-export function followPageConfig(apply: (config: PageConfig) => void, request: () => Promise<PageConfig | undefined> = requestPageConfig): () => void {
+export function followPageConfig(
+  apply: (config: PageConfig) => void,
+  request: () => Promise<PageConfig | undefined> = requestPageConfig,
+): () => void {
   let asked = 0;
   let applied = 0;
   let stopped = false;

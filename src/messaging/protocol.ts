@@ -1,6 +1,6 @@
 // Messages between the popup, the content script and the background, and what they carry.
 import type { Catalog, Lang, Rule, Verdict } from '../rules/types';
-import type { ColumnField, HeaderNames } from '../console/columns';
+import type { HeaderNames } from '../console/columns';
 import type { BadgeWords } from '../badges/badge-text';
 import type { Settings } from '../settings/settings';
 import type { Diagnostics } from '../page/diagnostics';
@@ -48,10 +48,7 @@ export interface PageConfig extends Pick<Settings, 'enabled' | 'showAllowed' | '
  * `blocked-count` is the content script's news for the toolbar badge and gets no answer.
  */
 export type BackgroundRequest =
-  | { type: 'blocked-count'; count: number | null }
-  | { type: 'get-catalog' }
-  | { type: 'get-page-config' }
-  | { type: 'get-settings' };
+  { type: 'blocked-count'; count: number | null } | { type: 'get-catalog' } | { type: 'get-page-config' } | { type: 'get-settings' };
 
 /** What the background answers each request with. */
 export interface BackgroundAnswers {

@@ -11,7 +11,8 @@ const isObject = (value: unknown): value is Record<string, unknown> => typeof va
 // else's answer" suffice.
 const backgroundChecks: { [K in keyof BackgroundAnswers]: Check<BackgroundAnswers[K]> } = {
   'blocked-count': (value): value is undefined => value === undefined,
-  'get-catalog': (value): value is BackgroundAnswers['get-catalog'] => isObject(value) && Array.isArray(value.rules) && typeof value.edition === 'string',
+  'get-catalog': (value): value is BackgroundAnswers['get-catalog'] =>
+    isObject(value) && Array.isArray(value.rules) && typeof value.edition === 'string',
   'get-page-config': (value): value is BackgroundAnswers['get-page-config'] => isObject(value) && Array.isArray(value.rules),
   'get-settings': (value): value is BackgroundAnswers['get-settings'] =>
     isObject(value) && Array.isArray(value.userRules) && Array.isArray(value.disabledRules) && typeof value.enabled === 'boolean',
@@ -40,8 +41,7 @@ export function askBackground<R extends BackgroundRequest>(request: R): Promise<
 
 /** Asks the content script in a tab, waiting at most `timeoutMs`; its answer, or undefined (no script answered). */
 export function askTab<R extends ContentRequest>(tabId: number, request: R, timeoutMs: number): Promise<ContentAnswers[R['type']] | undefined> {
-  const send = () =>
-    Promise.race([browser.tabs.sendMessage(tabId, request), new Promise((resolve) => setTimeout(resolve, timeoutMs, undefined))]);
+  const send = () => Promise.race([browser.tabs.sendMessage(tabId, request), new Promise((resolve) => setTimeout(resolve, timeoutMs, undefined))]);
   return checked(send, contentChecks[request.type] as Check<ContentAnswers[R['type']]>);
 }
 
@@ -53,7 +53,10 @@ export type Wait = (ms: number) => Promise<void>;
 const sleep: Wait = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Asks the background, and once more after a moment when no usable answer came (sending wakes a sleeping service worker). */
-export async function askBackgroundTwice<R extends BackgroundRequest>(request: R, wait: Wait = sleep): Promise<BackgroundAnswers[R['type']] | undefined> {
+export async function askBackgroundTwice<R extends BackgroundRequest>(
+  request: R,
+  wait: Wait = sleep,
+): Promise<BackgroundAnswers[R['type']] | undefined> {
   const first = await askBackground(request);
   if (first !== undefined) return first;
   await wait(RETRY_DELAY_MS);

@@ -9,6 +9,7 @@ import { showInvisible } from '../i18n/visible-text';
 import { problemText, type OptionsContext } from './context';
 import { importSettingsFile } from './import-settings';
 
+// eslint-disable-next-line max-lines-per-function -- a view closure: its buttons' handlers share the section's state; each handler is short
 export function backupView(ctx: OptionsContext): HTMLElement {
   const { t, store } = ctx;
   const importErrors = h('div', { class: 'import-errors', 'aria-live': 'polite' });
@@ -33,7 +34,11 @@ export function backupView(ctx: OptionsContext): HTMLElement {
     replaceChildren(
       importErrors,
       h('p', { class: 'error-text' }, t('importRefused', showInvisible(file.name), outcome.problems.length)),
-      h('ul', { class: 'problems' }, outcome.problems.map((problem) => h('li', null, problemText(problem, t)))),
+      h(
+        'ul',
+        { class: 'problems' },
+        outcome.problems.map((problem) => h('li', null, problemText(problem, t))),
+      ),
     );
     importButton.focus();
   });
@@ -52,7 +57,14 @@ export function backupView(ctx: OptionsContext): HTMLElement {
       confirmSlot,
       h(
         'div',
-        { class: 'confirm', role: 'alertdialog', 'aria-labelledby': 'reset-question', onkeydown: (event) => (event as KeyboardEvent).key === 'Escape' && cancel() },
+        {
+          class: 'confirm',
+          role: 'alertdialog',
+          'aria-labelledby': 'reset-question',
+          onkeydown: (event) => {
+            if ((event as KeyboardEvent).key === 'Escape') cancel();
+          },
+        },
         h('p', { id: 'reset-question' }, t('resetQuestion')),
         h(
           'div',
@@ -90,7 +102,11 @@ export function backupView(ctx: OptionsContext): HTMLElement {
       { class: 'row-actions' },
       h(
         'button',
-        { type: 'button', 'data-action': 'export', onclick: () => downloadText(exportFileName('json'), settingsFileText(store.draft), 'application/json') },
+        {
+          type: 'button',
+          'data-action': 'export',
+          onclick: () => downloadText(exportFileName('json'), settingsFileText(store.draft), 'application/json'),
+        },
         t('exportButton'),
       ),
       importButton,
@@ -120,7 +136,11 @@ export function loadProblemView(
     'div',
     { class: 'notice', role: 'alert', 'data-notice': 'rejected' },
     h('p', null, shown.kind === 'newer-version' ? t('rejectedNewer', shown.version) : t('rejectedInvalid')),
-    h('ul', { class: 'problems' }, shown.problems.slice(0, 10).map((p) => h('li', null, problemText(p, t)))),
+    h(
+      'ul',
+      { class: 'problems' },
+      shown.problems.slice(0, 10).map((p) => h('li', null, problemText(p, t))),
+    ),
     shown.keptAt ? h('p', null, t('rejectedKept', shown.keptAt)) : h('p', { class: 'error-text' }, t('rejectedNotKept')),
     h(
       'div',

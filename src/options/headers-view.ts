@@ -10,9 +10,11 @@ import { textLines } from './user-rules-view';
 
 export function headerProblems(field: ColumnField, lines: readonly string[]): SettingsProblem[] {
   const problems: SettingsProblem[] = [];
-  if (lines.length > MAX_HEADERS_PER_COLUMN) problems.push({ path: ['extraHeaders', field], message: 'errTooMany', args: [String(MAX_HEADERS_PER_COLUMN)] });
+  if (lines.length > MAX_HEADERS_PER_COLUMN)
+    problems.push({ path: ['extraHeaders', field], message: 'errTooMany', args: [String(MAX_HEADERS_PER_COLUMN)] });
   lines.forEach((line, index) => {
-    if (line.length > MAX_HEADER_LENGTH) problems.push({ path: ['extraHeaders', field, index], message: 'errTooLong', args: [String(MAX_HEADER_LENGTH)] });
+    if (line.length > MAX_HEADER_LENGTH)
+      problems.push({ path: ['extraHeaders', field, index], message: 'errTooLong', args: [String(MAX_HEADER_LENGTH)] });
   });
   return problems;
 }
@@ -32,7 +34,8 @@ export function headersView(ctx: OptionsContext): HTMLElement {
       const problems = headerProblems(field, lines);
       const problemLine = (problem: SettingsProblem) => {
         const index = problem.path[2];
-        const where = typeof index === 'number' ? t('headersLine', t(columnLabelKey[field]), entries[index]?.line ?? index + 1) : t(columnLabelKey[field]);
+        const where =
+          typeof index === 'number' ? t('headersLine', t(columnLabelKey[field]), entries[index]?.line ?? index + 1) : t(columnLabelKey[field]);
         return `${where}: ${problemText({ ...problem, path: [] }, t)}`;
       };
       replaceChildren(errors, problems.map(problemLine).join(' '));

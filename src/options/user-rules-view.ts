@@ -16,6 +16,7 @@ export function textLines(text: string): { text: string; line: number }[] {
     .filter((entry) => entry.text);
 }
 
+// eslint-disable-next-line max-lines-per-function -- a view closure: the list and the editor share the section's state (to be split with the options page's sections)
 export function userRulesView(ctx: OptionsContext): HTMLElement {
   const { t } = ctx;
   const list = h('div', { class: 'user-rules' });
@@ -45,7 +46,16 @@ export function userRulesView(ctx: OptionsContext): HTMLElement {
                 h(
                   'div',
                   { class: 'row-actions' },
-                  h('button', { type: 'button', 'data-action': 'edit-rule', 'aria-label': t('userRuleEditNamed', rule.names[0] ?? rule.id), onclick: () => openEditor(index) }, t('edit')),
+                  h(
+                    'button',
+                    {
+                      type: 'button',
+                      'data-action': 'edit-rule',
+                      'aria-label': t('userRuleEditNamed', rule.names[0] ?? rule.id),
+                      onclick: () => openEditor(index),
+                    },
+                    t('edit'),
+                  ),
                   h(
                     'button',
                     {
@@ -77,6 +87,7 @@ export function userRulesView(ctx: OptionsContext): HTMLElement {
     addButton.hidden = false;
   };
 
+  // eslint-disable-next-line max-lines-per-function -- the editor's fields, checks and form, sharing its inputs
   const openEditor = (index: number) => {
     const existing: UserRule | undefined = ctx.store.draft.userRules[index];
     const nameId = uniqueId('rule-name');
@@ -89,7 +100,12 @@ export function userRulesView(ctx: OptionsContext): HTMLElement {
     explanation.value = existing?.explanation ?? '';
     const verdictName = uniqueId('verdict');
     const verdictRadio = (value: RuleVerdict, label: string) =>
-      h('label', { class: 'radio' }, h('input', { type: 'radio', name: verdictName, value, checked: (existing?.verdict ?? 'blocked') === value }), label);
+      h(
+        'label',
+        { class: 'radio' },
+        h('input', { type: 'radio', name: verdictName, value, checked: (existing?.verdict ?? 'blocked') === value }),
+        label,
+      );
     const errorsId = uniqueId('rule-errors');
     const errors = h('ul', { id: errorsId, class: 'form-errors', 'aria-live': 'polite' });
 
@@ -121,7 +137,12 @@ export function userRulesView(ctx: OptionsContext): HTMLElement {
       const names = [name.value.trim(), ...aliasLines.map((entry) => entry.text)];
       const verdict = (editorSlot.querySelector<HTMLInputElement>(`input[name="${verdictName}"]:checked`)?.value ?? 'blocked') as RuleVerdict;
       const rule: UserRule = {
-        id: existing?.id ?? uniqueRuleId(names[0] ?? '', others.map((r) => r.id)),
+        id:
+          existing?.id ??
+          uniqueRuleId(
+            names[0] ?? '',
+            others.map((r) => r.id),
+          ),
         names,
         verdict,
         explanation: explanation.value.trim(),
@@ -172,7 +193,13 @@ export function userRulesView(ctx: OptionsContext): HTMLElement {
         h('label', { for: aliasesId }, t('userRuleAliasesLabel')),
         aliases,
         h('p', { class: 'hint' }, t('userRuleAliasesHint')),
-        h('fieldset', { class: 'option-group' }, h('legend', null, t('userRuleVerdict')), verdictRadio('blocked', t('verdictBlocked')), verdictRadio('caution', t('verdictCaution'))),
+        h(
+          'fieldset',
+          { class: 'option-group' },
+          h('legend', null, t('userRuleVerdict')),
+          verdictRadio('blocked', t('verdictBlocked')),
+          verdictRadio('caution', t('verdictCaution')),
+        ),
         h('label', { for: explanationId }, t('userRuleExplanation')),
         explanation,
         errors,

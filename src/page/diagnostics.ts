@@ -23,7 +23,16 @@ export interface Diagnostics {
 export const expectedColumns: readonly ColumnField[] = ['resource', 'productType', 'billingMode', 'status', 'expiry', 'operation'];
 
 export function emptyDiagnostics(): Diagnostics {
-  return { tables: 0, columns: {}, missingColumns: [...expectedColumns], otherHeaders: [], rowsRead: 0, rowsSkipped: 0, skippedReasons: {}, errors: [] };
+  return {
+    tables: 0,
+    columns: {},
+    missingColumns: [...expectedColumns],
+    otherHeaders: [],
+    rowsRead: 0,
+    rowsSkipped: 0,
+    skippedReasons: {},
+    errors: [],
+  };
 }
 
 /** Columns over all tables: the first table that names a column gives its header text. */

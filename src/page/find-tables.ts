@@ -2,9 +2,7 @@
 // A table counts when its headers name the product type and one of billing mode, status or resource.
 import type { ColumnField, HeaderNames } from '../console/columns';
 import {
-  ariaCellSelector,
   cellSelector,
-  rowSpanningCellSelector,
   ariaGridSelector,
   ariaHeaderCellSelector,
   ariaRowSelector,
@@ -16,7 +14,7 @@ import {
 } from '../console/selectors';
 import { collapse, normalizeText } from '../rules/text-match';
 import type { Column, ResourceTable, TableLayout } from './resource-table';
-import { ariaCells, cellsOf, childrenNamed, hasBody, isAriaHeaderRow, positionCells, sectionRows, spanOf } from './table-layout';
+import { ariaCells, cellsOf, childrenNamed, hasBody, positionCells, sectionRows, spanOf } from './table-layout';
 
 interface HeaderIndex {
   exact: Map<string, ColumnField>;
@@ -119,7 +117,11 @@ function bodyWidth(table: Element): number {
   for (const group of childrenNamed(table, 'COLGROUP')) for (const col of childrenNamed(group, 'COL')) cols += spanOf(col);
   if (cols) return cols;
   let widest = 0;
-  for (const row of sectionRows(table, 'TBODY').slice(0, 20)) widest = Math.max(widest, cellsOf(row).reduce((sum, cell) => sum + spanOf(cell), 0));
+  for (const row of sectionRows(table, 'TBODY').slice(0, 20))
+    widest = Math.max(
+      widest,
+      cellsOf(row).reduce((sum, cell) => sum + spanOf(cell), 0),
+    );
   return widest;
 }
 
@@ -247,4 +249,3 @@ export function findResourceTables(root: ParentNode, { headers }: FindOptions): 
   }
   return found;
 }
-

@@ -25,8 +25,7 @@ import { collapse, normalizeText } from '../rules/text-match';
 export type SkipReason = 'detail row' | 'no data row' | 'group header' | 'header row' | 'empty row';
 
 export type RowReading =
-  | { kind: 'resource'; resource: Resource; name: string; product: string; anchor: Element | undefined }
-  | { kind: 'skip'; why: SkipReason };
+  { kind: 'resource'; resource: Resource; name: string; product: string; anchor: Element | undefined } | { kind: 'skip'; why: SkipReason };
 
 const noDataKeys = new Set(noDataTexts.map((text) => normalizeText(text).compact));
 const actionKeys = new Set(unsubscribeActionTexts.map((text) => normalizeText(text).compact));
@@ -88,7 +87,6 @@ function isDisabled(element: Element): boolean {
   );
 }
 
-
 /**
  * The row's own unsubscribe action: whether it is disabled, and any reason it carries as a tooltip.
  * An action menu item wraps a link that wraps the label: a disabled mark on any of them counts.
@@ -101,7 +99,7 @@ function readAction(cell: Element | undefined): { disabled?: boolean; reason?: s
       isDisabled(action) ||
       Boolean(action.parentElement?.closest(disabledMarkSelector)) ||
       [...action.querySelectorAll(actionSelector)].some(isDisabled);
-    const reason = disabled ? action.getAttribute('title') ?? action.getAttribute('data-tooltip') ?? undefined : undefined;
+    const reason = disabled ? (action.getAttribute('title') ?? action.getAttribute('data-tooltip') ?? undefined) : undefined;
     return { disabled, ...(reason ? { reason } : {}) };
   }
   return {};

@@ -11,9 +11,7 @@ import { countSkip, type Diagnostics } from './diagnostics';
 export type ResourceReading = Extract<RowReading, { kind: 'resource' }>;
 
 /** What came of one row: a resource and its verdict, or why it is not one ("error" when reading it threw). */
-export type RowOutcome =
-  | { kind: 'resource'; reading: ResourceReading; evaluation: Evaluation }
-  | { kind: 'skip'; why: string; error?: unknown };
+export type RowOutcome = { kind: 'resource'; reading: ResourceReading; evaluation: Evaluation } | { kind: 'skip'; why: string; error?: unknown };
 
 export interface RowPipeline {
   /** Reads and evaluates one row. Never throws: a row that cannot be read is an outcome like any other. */

@@ -56,9 +56,7 @@ export function isAriaHeaderRow(row: Element): boolean {
 /** Data rows of a table in document order, with the cells that hold them. */
 export function tableRows(table: ResourceTable): Element[] {
   if (table.layout === 'aria') {
-    return [...table.root.querySelectorAll(ariaRowSelector)].filter(
-      (row) => row.closest(ariaGridSelector) === table.root && !isAriaHeaderRow(row),
-    );
+    return [...table.root.querySelectorAll(ariaRowSelector)].filter((row) => row.closest(ariaGridSelector) === table.root && !isAriaHeaderRow(row));
   }
   // An inner table the console has since taken out is no longer the component's.
   return table.parts.filter((part) => hasBody(part) && table.root.contains(part)).flatMap((body) => sectionRows(body, 'TBODY'));
@@ -129,7 +127,10 @@ function layOutSection(section: Element): Map<Element, PlacedCell[]> {
       if (rowsDown > 1) next.push({ cell, index, width, rowsLeft: rowsDown - 1 });
       index += width;
     }
-    layout.set(row, placed.sort((a, b) => a.index - b.index));
+    layout.set(
+      row,
+      placed.sort((a, b) => a.index - b.index),
+    );
     carried = next;
   });
   return layout;

@@ -15,6 +15,7 @@ export interface LookupView {
   update(): void;
 }
 
+// eslint-disable-next-line max-lines-per-function -- a view closure: the search box, the results and the announcer share one state; each handler is short
 export function lookupView(t: Translate, search: (query: string) => LookupHit[]): LookupView {
   const listId = uniqueId('results');
   const input = h('input', {
@@ -80,7 +81,12 @@ export function lookupView(t: Translate, search: (query: string) => LookupHit[])
       options = [];
       replaceChildren(
         results,
-        h('div', { class: 'no-rule' }, h('div', { class: 'reason-head' }, verdictPill('allowed', t), h('strong', null, showInvisible(query))), h('p', null, t('lookupNoRule'))),
+        h(
+          'div',
+          { class: 'no-rule' },
+          h('div', { class: 'reason-head' }, verdictPill('allowed', t), h('strong', null, showInvisible(query))),
+          h('p', null, t('lookupNoRule')),
+        ),
       );
     } else {
       options = hits.map(hitOption);
@@ -109,7 +115,11 @@ export function lookupView(t: Translate, search: (query: string) => LookupHit[])
         h('p', { class: 'explanation' }, hit.explanation),
         sourceLine(hit.source, t),
         hits.length > 1
-          ? h('button', { type: 'button', class: 'link-button back', 'data-action': 'back', onclick: () => (showList(index), input.focus()) }, t('lookupBack'))
+          ? h(
+              'button',
+              { type: 'button', class: 'link-button back', 'data-action': 'back', onclick: () => (showList(index), input.focus()) },
+              t('lookupBack'),
+            )
           : null,
       ),
     );

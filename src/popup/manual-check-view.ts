@@ -12,7 +12,12 @@ export function manualCheckView(t: Translate, evaluate: (resource: Resource) => 
   const statusId = uniqueId('status');
   const product = h('input', { id: productId, type: 'text', placeholder: t('checkProductPlaceholder'), autocomplete: 'off' });
   const select = (id: string, choices: readonly MessageKey[]) =>
-    h('select', { id }, h('option', { value: '' }, t('checkAny')), choices.map((key) => h('option', { value: key }, t(key))));
+    h(
+      'select',
+      { id },
+      h('option', { value: '' }, t('checkAny')),
+      choices.map((key) => h('option', { value: key }, t(key))),
+    );
   const billing = select(billingId, billingModeChoices);
   const status = select(statusId, statusChoices);
   const tagBoxes = tagChoices.map((key) => ({ key, box: h('input', { type: 'checkbox', value: key }) }));
@@ -31,8 +36,19 @@ export function manualCheckView(t: Translate, evaluate: (resource: Resource) => 
     const evaluation = evaluate(manualCheckResource(input, t));
     replaceChildren(
       output,
-      h('div', { class: 'check-verdict' }, verdictPill(evaluation.verdict, t), evaluation.reasons.length ? null : h('span', null, t('checkNoReason'))),
-      evaluation.reasons.length ? h('ul', { class: 'reasons' }, evaluation.reasons.map((reason) => reasonItem(reason, t))) : null,
+      h(
+        'div',
+        { class: 'check-verdict' },
+        verdictPill(evaluation.verdict, t),
+        evaluation.reasons.length ? null : h('span', null, t('checkNoReason')),
+      ),
+      evaluation.reasons.length
+        ? h(
+            'ul',
+            { class: 'reasons' },
+            evaluation.reasons.map((reason) => reasonItem(reason, t)),
+          )
+        : null,
     );
   };
 

@@ -49,7 +49,12 @@ export async function mountPopup(root: HTMLElement, options: PopupOptions = {}):
   const disabled = new Set(settings.disabledRules);
 
   const look = lookupView(t, (query) => lookup(query, rules, engineSettings, 8));
-  const page = h('section', { class: 'page', 'aria-label': t('pageSection'), 'aria-busy': 'true' }, h('h2', null, t('pageSection')), h('p', { class: 'hint' }, t('pageLoading')));
+  const page = h(
+    'section',
+    { class: 'page', 'aria-label': t('pageSection'), 'aria-busy': 'true' },
+    h('h2', null, t('pageSection')),
+    h('p', { class: 'hint' }, t('pageLoading')),
+  );
 
   replaceChildren(
     root,

@@ -39,13 +39,27 @@ function diagnosticsView(summary: PageSummary, t: Translate): HTMLElement {
       h('dt', null, t('diagColumnsFound')),
       h('dd', null, found.length ? found.map(([field, header]) => h('span', { class: 'chip', title: header }, t(columnLabelKey[field]))) : t('none')),
       h('dt', null, t('diagColumnsMissing')),
-      h('dd', null, d.missingColumns.length ? d.missingColumns.map((field) => h('span', { class: 'chip chip-missing' }, t(columnLabelKey[field]))) : t('none')),
+      h(
+        'dd',
+        null,
+        d.missingColumns.length ? d.missingColumns.map((field) => h('span', { class: 'chip chip-missing' }, t(columnLabelKey[field]))) : t('none'),
+      ),
       h('dt', null, t('diagOtherHeaders')),
       h('dd', null, d.otherHeaders.length ? d.otherHeaders.map((text) => h('span', { class: 'chip' }, text)) : t('none')),
       h('dt', null, t('diagRowsLabel')),
       h('dd', null, t('diagRows', d.rowsRead, d.rowsSkipped), skipped ? ` (${skipped})` : ''),
       h('dt', null, t('diagErrors')),
-      h('dd', null, d.errors.length ? h('ul', { class: 'errors' }, d.errors.map((error) => h('li', null, error))) : t('none')),
+      h(
+        'dd',
+        null,
+        d.errors.length
+          ? h(
+              'ul',
+              { class: 'errors' },
+              d.errors.map((error) => h('li', null, error)),
+            )
+          : t('none'),
+      ),
     ),
   );
 }
@@ -68,10 +82,17 @@ export function summaryView(summary: PageSummary, t: Translate, actions: Summary
           onclick: async () => say((await actions.reveal(row.index)) ? t('rowRevealed', row.index + 1) : t('rowGone')),
         },
         // Long texts are cut short on screen (popup.css); the title holds them whole.
-        h('span', { class: 'row-head' }, verdictPill(row.verdict, t), h('strong', { title: row.resource || null }, row.resource || t('rowNumber', row.index + 1))),
+        h(
+          'span',
+          { class: 'row-head' },
+          verdictPill(row.verdict, t),
+          h('strong', { title: row.resource || null }, row.resource || t('rowNumber', row.index + 1)),
+        ),
         h('span', { class: 'row-product', title: row.product || null }, row.product),
         // A Table 1 service's reason is its own name: saying it twice adds nothing.
-        row.mainReason && row.mainReason.toLowerCase() !== row.product.toLowerCase() ? h('span', { class: 'row-reason', title: row.mainReason }, row.mainReason) : null,
+        row.mainReason && row.mainReason.toLowerCase() !== row.product.toLowerCase()
+          ? h('span', { class: 'row-reason', title: row.mainReason }, row.mainReason)
+          : null,
       ),
     );
 

@@ -54,20 +54,18 @@ export const ruleSchema = z
     path: ['id'],
   });
 
-export const catalogSchema = z
-  .strictObject({ edition: isoDate, rules: z.array(ruleSchema).min(1) })
-  .superRefine((catalog, ctx) => {
-    const seen = new Set<string>();
-    catalog.rules.forEach((rule, index) => {
-      if (seen.has(rule.id)) ctx.addIssue({ code: 'custom', path: ['rules', index, 'id'], message: `duplicate rule id "${rule.id}"` });
-      seen.add(rule.id);
-    });
-    catalog.rules.forEach((rule, index) => {
-      const required = rule.match?.requires;
-      if (required && !seen.has(required))
-        ctx.addIssue({ code: 'custom', path: ['rules', index, 'match', 'requires'], message: `requires unknown rule "${required}"` });
-    });
+export const catalogSchema = z.strictObject({ edition: isoDate, rules: z.array(ruleSchema).min(1) }).superRefine((catalog, ctx) => {
+  const seen = new Set<string>();
+  catalog.rules.forEach((rule, index) => {
+    if (seen.has(rule.id)) ctx.addIssue({ code: 'custom', path: ['rules', index, 'id'], message: `duplicate rule id "${rule.id}"` });
+    seen.add(rule.id);
   });
+  catalog.rules.forEach((rule, index) => {
+    const required = rule.match?.requires;
+    if (required && !seen.has(required))
+      ctx.addIssue({ code: 'custom', path: ['rules', index, 'match', 'requires'], message: `requires unknown rule "${required}"` });
+  });
+});
 
 // The schema and the types describe the same data: each must be assignable to the other, or this
 // does not compile.

@@ -90,8 +90,7 @@ export class PhraseIndex<T> {
       if (!bucket) continue;
       for (const entry of bucket) {
         const end = start + entry.compact.length;
-        if (boundary[end] && compact.startsWith(entry.compact, start))
-          found.push({ value: entry.value, phrase: entry.phrase, start, end });
+        if (boundary[end] && compact.startsWith(entry.compact, start)) found.push({ value: entry.value, phrase: entry.phrase, start, end });
       }
     }
     return keepOutermost(found);

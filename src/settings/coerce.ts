@@ -16,7 +16,7 @@ export interface CoercedSettings {
 
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const proto = Object.getPrototypeOf(value);
+  const proto: unknown = Object.getPrototypeOf(value);
   return proto === Object.prototype || proto === null;
 }
 
@@ -79,7 +79,8 @@ export function coerceSettings(raw: unknown): CoercedSettings {
     return { settings: settings as unknown as Settings, problems };
   }
   problems.push(...forbiddenKeyProblems(raw));
-  for (const key of Object.keys(raw)) if (!Object.hasOwn(settingsFields, key) && !isForbiddenKey(key)) problems.push({ path: [key], message: 'errUnknownField' });
+  for (const key of Object.keys(raw))
+    if (!Object.hasOwn(settingsFields, key) && !isForbiddenKey(key)) problems.push({ path: [key], message: 'errUnknownField' });
   for (const field of Object.keys(settingsFields) as Field[]) {
     if (!Object.hasOwn(raw, field) || raw[field] === undefined) continue;
     const parsed = parse(settingsFields[field], raw[field], [field], problems);

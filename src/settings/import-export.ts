@@ -66,7 +66,11 @@ export function parseSettingsFile(text: string, current: Settings): ImportResult
     const detail = error instanceof Error ? error.message : String(error);
     return {
       ok: false,
-      problems: [at ? { path: [], message: 'errMalformedJson', args: [String(at.line), String(at.column)] } : { path: [], message: 'errMalformedJsonNoPlace', args: [detail] }],
+      problems: [
+        at
+          ? { path: [], message: 'errMalformedJson', args: [String(at.line), String(at.column)] }
+          : { path: [], message: 'errMalformedJsonNoPlace', args: [detail] },
+      ],
     };
   }
   if (!isPlainObject(raw)) return { ok: false, problems: [{ path: [], message: 'errNotObject' }] };

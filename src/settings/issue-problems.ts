@@ -37,8 +37,7 @@ export function issueProblems(issues: readonly z.core.$ZodIssue[]): SettingsProb
     switch (issue.code) {
       case 'unrecognized_keys':
         // A forbidden key is reported by forbiddenKeyProblems, wherever it is.
-        for (const k of issue.keys)
-          if (!forbiddenKeys.has(k)) problems.push({ path: [...path, k], message: 'errUnknownField' });
+        for (const k of issue.keys) if (!forbiddenKeys.has(k)) problems.push({ path: [...path, k], message: 'errUnknownField' });
         break;
       case 'invalid_type':
         if (issue.input === undefined) add('errRequired');
@@ -53,11 +52,11 @@ export function issueProblems(issues: readonly z.core.$ZodIssue[]): SettingsProb
         add(issue.origin === 'array' ? 'errTooMany' : 'errTooLong', [String(issue.maximum)]);
         break;
       default:
-        if (isMessageKey(issue.message)) add(issue.message, issue.code === 'custom' ? (issue.params as { args?: string[] } | undefined)?.args : undefined);
+        if (isMessageKey(issue.message))
+          add(issue.message, issue.code === 'custom' ? (issue.params as { args?: string[] } | undefined)?.args : undefined);
         else if (issue.code === 'invalid_value') add('errOneOf', [issue.values.map((v) => JSON.stringify(v)).join(', ')]);
         else add('errInvalid');
     }
   }
   return problems;
 }
-

@@ -24,16 +24,22 @@ export function jsonNestingDepth(text: string, limit: number): number {
 }
 
 /** The offset of the first character that makes `text` invalid JSON, or undefined when it is valid. */
+// eslint-disable-next-line max-lines-per-function -- a recursive-descent reader whose small helpers share one cursor
 export function jsonErrorOffset(text: string): number | undefined {
   let at = 0;
   const fail = (): never => {
+    // eslint-disable-next-line @typescript-eslint/only-throw-error -- the offset itself is thrown and caught below: no Error is built for a stop
     throw at;
   };
   const space = () => {
     while (at < text.length && ' \t\n\r'.includes(text[at]!)) at++;
   };
   const literal = (word: string) => {
-    for (const char of word) if (text[at++] !== char) (at--, fail());
+    for (const char of word)
+      if (text[at++] !== char) {
+        at--;
+        fail();
+      }
   };
   const string = () => {
     at++; // the opening quote
@@ -45,7 +51,11 @@ export function jsonErrorOffset(text: string): number | undefined {
         at++;
         const escape = text[at];
         if (escape === 'u') {
-          for (let i = 1; i <= 4; i++) if (!/[0-9a-fA-F]/.test(text[at + i] ?? '')) ((at += i), fail());
+          for (let i = 1; i <= 4; i++)
+            if (!/[0-9a-fA-F]/.test(text[at + i] ?? '')) {
+              at += i;
+              fail();
+            }
           at += 5;
         } else if (escape !== undefined && '"\\/bfnrt'.includes(escape)) at++;
         else fail();

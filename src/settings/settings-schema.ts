@@ -48,7 +48,14 @@ const uniqueIds = z.superRefine((rules: Array<{ id: string }>, ctx) => {
   rules.forEach(({ id }, index) => {
     const at = first.get(id);
     if (at === undefined) first.set(id, index);
-    else ctx.issues.push({ code: 'custom', message: key('errDuplicateIdAt'), input: id, path: [index, 'id'], params: { args: [id, `userRules[${at}]`] } });
+    else
+      ctx.issues.push({
+        code: 'custom',
+        message: key('errDuplicateIdAt'),
+        input: id,
+        path: [index, 'id'],
+        params: { args: [id, `userRules[${at}]`] },
+      });
   });
 });
 

@@ -4,7 +4,6 @@ import type { UserRule } from '../rules/types';
 import type { ColumnField } from '../console/columns';
 import type { LanguageChoice } from '../i18n/languages';
 
-
 export interface Settings {
   /** Master switch: no badges at all when off. */
   enabled: boolean;

@@ -148,7 +148,8 @@ export function syncItemBytes(settings: Settings): number {
 export async function saveSettings(settings: Settings): Promise<void> {
   const bytes = syncItemBytes(settings);
   // Said before the browser refuses, with numbers the user can act on.
-  if (bytes > SYNC_ITEM_QUOTA_BYTES) throw new SettingsSaveError('too-large', `settings take ${bytes} bytes; sync storage allows ${SYNC_ITEM_QUOTA_BYTES}`, bytes);
+  if (bytes > SYNC_ITEM_QUOTA_BYTES)
+    throw new SettingsSaveError('too-large', `settings take ${bytes} bytes; sync storage allows ${SYNC_ITEM_QUOTA_BYTES}`, bytes);
   try {
     // WXT writes an item's version apart from its value. The value goes first: a reader in between sees
     // the new value under the old version, which is the same version until a migration exists.

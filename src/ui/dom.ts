@@ -2,7 +2,8 @@
 // textContent (text nodes), never as HTML, so page and rule text cannot become markup.
 
 export type Child = Node | string | number | null | undefined | false | readonly Child[];
-type Listener = (event: Event) => void;
+/** An event handler; one that returns a promise (a save, a copy) has its failure logged, never lost. */
+type Listener = (event: Event) => void | Promise<void>;
 export type Props = Record<string, string | number | boolean | null | undefined | Listener>;
 
 export function h<K extends keyof HTMLElementTagNameMap>(tag: K, props?: Props | null, ...children: Child[]): HTMLElementTagNameMap[K] {
@@ -11,7 +12,10 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, props?: Props |
     if (value === null || value === undefined || value === false) continue;
     if (typeof value === 'function') {
       if (!key.startsWith('on')) throw new Error(`h(): only on* props take a function, not ${key}`);
-      element.addEventListener(key.slice(2).toLowerCase(), value);
+      element.addEventListener(key.slice(2).toLowerCase(), (event) => {
+        const done = value(event);
+        if (done instanceof Promise) done.catch((error: unknown) => console.error(error));
+      });
     } else if (key === 'class') element.className = String(value);
     else if (key === 'value') (element as HTMLInputElement).value = String(value);
     else if (value === true) {

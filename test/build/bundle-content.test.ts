@@ -77,7 +77,10 @@ describe.each(builds)('$name bundles', ({ dir, command }) => {
   it('use no network API in the content script or the background', () => {
     const manifest = readManifest(dir, command);
     const background = manifest.background as { service_worker?: string; scripts?: string[] };
-    const targets = [...contentScriptFiles(dir).filter((file) => file.endsWith('.js')), ...(background.service_worker ? [background.service_worker] : background.scripts ?? [])];
+    const targets = [
+      ...contentScriptFiles(dir).filter((file) => file.endsWith('.js')),
+      ...(background.service_worker ? [background.service_worker] : (background.scripts ?? [])),
+    ];
     expect(scan(dir, targets, [{ what: 'network API', pattern: networkApis }])).toEqual([]);
   });
 

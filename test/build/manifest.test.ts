@@ -58,7 +58,11 @@ describe.each(builds)('$name manifest', ({ dir, command, version }) => {
     for (const script of manifest().content_scripts ?? []) {
       const { all_frames, match_about_blank, match_origin_as_fallback, world } = script as Record<string, unknown>;
       // Frames of other origins inside the console, and the page's own JavaScript, never see the script.
-      expect({ all_frames, match_about_blank, match_origin_as_fallback }).toEqual({ all_frames: undefined, match_about_blank: undefined, match_origin_as_fallback: undefined });
+      expect({ all_frames, match_about_blank, match_origin_as_fallback }).toEqual({
+        all_frames: undefined,
+        match_about_blank: undefined,
+        match_origin_as_fallback: undefined,
+      });
       expect(world === undefined || world === 'ISOLATED', `world: ${String(world)}`).toBe(true);
     }
   });
@@ -66,8 +70,20 @@ describe.each(builds)('$name manifest', ({ dir, command, version }) => {
   it('declares nothing beyond what the extension uses', () => {
     // A new key (sandbox, oauth2, declarative_net_request, update_url, ...) must be added here on purpose.
     const known = [
-      'manifest_version', 'name', 'description', 'version', 'icons', 'default_locale', 'permissions',
-      'browser_specific_settings', 'commands', 'background', 'action', 'browser_action', 'options_ui', 'content_scripts',
+      'manifest_version',
+      'name',
+      'description',
+      'version',
+      'icons',
+      'default_locale',
+      'permissions',
+      'browser_specific_settings',
+      'commands',
+      'background',
+      'action',
+      'browser_action',
+      'options_ui',
+      'content_scripts',
     ];
     expect(Object.keys(manifest()).filter((key) => !known.includes(key))).toEqual([]);
   });
@@ -100,7 +116,8 @@ describe.each(builds)('$name manifest', ({ dir, command, version }) => {
 
 describe('Firefox manifest', () => {
   it('carries a stable add-on id and declares that no data is collected', () => {
-    const gecko = (readManifest(firefoxDir, 'npm run build:firefox').browser_specific_settings as { gecko?: Record<string, unknown> } | undefined)?.gecko;
+    const gecko = (readManifest(firefoxDir, 'npm run build:firefox').browser_specific_settings as { gecko?: Record<string, unknown> } | undefined)
+      ?.gecko;
     // AMO accepts an email-like id or a {GUID}.
     expect(gecko?.id).toMatch(/^([a-z0-9._-]+@[a-z0-9._-]+|\{[0-9a-f-]{36}\})$/i);
     expect(gecko?.data_collection_permissions).toEqual({ required: ['none'] });

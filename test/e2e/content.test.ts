@@ -171,7 +171,7 @@ const layouts = [
   ["one-line cells, as TinyUI's tioverflow styles them", 'nowrap-cells'],
 ] as const;
 
-describe.each(layouts)("badges in the narrow Product Type cells of intl-en-tiny: %s", (_, script) => {
+describe.each(layouts)('badges in the narrow Product Type cells of intl-en-tiny: %s', (_, script) => {
   const expected = loadExpected(fixturesDir, 'intl-en-tiny');
   const badged = expected.rows.filter((row) => row.verdict !== 'allowed');
   const url = consoleUrl(intlHost, { script });
@@ -202,7 +202,12 @@ describe.each(layouts)("badges in the narrow Product Type cells of intl-en-tiny:
       index++;
     }
     expect(index).toBe(badged.length);
-    expect(await page.locator('.ti3-table-container').first().evaluate((container) => container.scrollLeft)).toBe(0);
+    expect(
+      await page
+        .locator('.ti3-table-container')
+        .first()
+        .evaluate((container) => container.scrollLeft),
+    ).toBe(0);
     await page.close();
   });
 });
@@ -279,7 +284,9 @@ describe('a console that changes the page after loading', () => {
     await page.evaluate(() => {
       location.hash = '#/userindex/overview';
     });
-    await page.waitForFunction(() => !document.querySelector('[data-unsub-lens], [data-unsub-lens-rules], .unsub-lens-badge'), null, { timeout: 5000 });
+    await page.waitForFunction(() => !document.querySelector('[data-unsub-lens], [data-unsub-lens-rules], .unsub-lens-badge'), null, {
+      timeout: 5000,
+    });
     expect(await countOwnMarks(page)).toEqual({ attributes: 0, badges: 0 });
 
     await page.evaluate(() => {

@@ -86,7 +86,9 @@ describe('the console navigated as its Angular router does', () => {
     // replaceState away (a redirect), then back onto the route the same way.
     const left = await page.evaluate(() => {
       history.replaceState(null, '', '#/userindex/renewalManagement');
-      return new Promise<number>((resolve) => requestAnimationFrame(() => resolve(document.querySelectorAll('[data-unsub-lens], .unsub-lens-badge').length)));
+      return new Promise<number>((resolve) =>
+        requestAnimationFrame(() => resolve(document.querySelectorAll('[data-unsub-lens], .unsub-lens-badge').length)),
+      );
     });
     expect(left).toBe(0);
     await page.evaluate(() => history.replaceState(null, '', '#/userindex/retreatManagement'));

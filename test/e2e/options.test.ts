@@ -128,7 +128,9 @@ describe('importing a settings file', () => {
 
     // "disabledRules" alone would be a valid change; "enabled" is not a boolean.
     const file = JSON.stringify({ format: 'unsub-lens-settings', version: 1, enabled: 'yes', disabledRules: ['trial'] });
-    await options.locator('input[type="file"]').setInputFiles({ name: 'broken-settings.json', mimeType: 'application/json', buffer: Buffer.from(file) });
+    await options
+      .locator('input[type="file"]')
+      .setInputFiles({ name: 'broken-settings.json', mimeType: 'application/json', buffer: Buffer.from(file) });
 
     const errors = options.locator('.import-errors');
     await errors.locator('.error-text').waitFor({ timeout: 5000 });
@@ -158,7 +160,10 @@ function focusedInPage() {
   const rect = element.getBoundingClientRect();
   const header = document.querySelector('.page-head')!;
   const headerBottom = header.contains(element) ? 0 : header.getBoundingClientRect().bottom;
-  const label = (element.getAttribute('aria-label') ?? element.getAttribute('data-rule') ?? element.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 40);
+  const label = (element.getAttribute('aria-label') ?? element.getAttribute('data-rule') ?? element.textContent ?? '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 40);
   return {
     what: `${element.tagName.toLowerCase()}[${element.getAttribute('type') ?? ''}] "${label}"`,
     ringWidth: style.outlineStyle === 'none' ? 0 : parseFloat(style.outlineWidth),
@@ -181,7 +186,8 @@ describe('look and feel', () => {
       await options.keyboard.press('Tab');
     }
     const names = stops.map((stop) => stop.what).join('\n');
-    for (const expected of ['input[checkbox]', 'input[radio]', SMN, 'Add a rule', 'textarea', 'Export', 'Import', 'Reset']) expect(names).toContain(expected);
+    for (const expected of ['input[checkbox]', 'input[radio]', SMN, 'Add a rule', 'textarea', 'Export', 'Import', 'Reset'])
+      expect(names).toContain(expected);
     expect(stops.filter((stop) => stop.ringWidth < 2).map((stop) => stop.what)).toEqual([]);
     expect(stops.filter((stop) => stop.hidden).map((stop) => stop.what)).toEqual([]);
 
@@ -204,7 +210,9 @@ describe('look and feel', () => {
     await options.keyboard.insertText('\u200Bx\u200B');
     await options.keyboard.press('Enter');
     const errors = options.locator('.form-errors');
-    await expect.poll(() => errors.innerText()).toBe('Name: "\\u200Bx\\u200B" would match every product: a name needs at least two letters or digits');
+    await expect
+      .poll(() => errors.innerText())
+      .toBe('Name: "\\u200Bx\\u200B" would match every product: a name needs at least two letters or digits');
     expect(await options.evaluate(() => document.activeElement?.getAttribute('aria-invalid'))).toBe('true');
 
     const longName = `Cloud-${'Phone-'.repeat(15)}Host`;
@@ -221,9 +229,10 @@ describe('look and feel', () => {
     await options.close();
   });
 
-  it('follows the system\'s dark or light scheme', async () => {
+  it("follows the system's dark or light scheme", async () => {
     const options = await openOptions();
-    const colours = () => options.evaluate(() => [getComputedStyle(document.body).backgroundColor, getComputedStyle(document.querySelector('.card')!).backgroundColor]);
+    const colours = () =>
+      options.evaluate(() => [getComputedStyle(document.body).backgroundColor, getComputedStyle(document.querySelector('.card')!).backgroundColor]);
     await options.emulateMedia({ colorScheme: 'dark' });
     expect(await colours()).toEqual(['rgb(42, 44, 49)', 'rgb(31, 32, 36)']);
     await options.emulateMedia({ colorScheme: 'light' });

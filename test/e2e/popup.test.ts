@@ -32,7 +32,8 @@ async function openPopupFor(page: Page): Promise<Page> {
   return harness.openPage(harness.extensionUrl(`popup.html?tabId=${tabId}`));
 }
 
-const optionRules = (popup: Page) => popup.locator('.results [role="option"]').evaluateAll((options) => options.map((option) => option.getAttribute('data-rule')));
+const optionRules = (popup: Page) =>
+  popup.locator('.results [role="option"]').evaluateAll((options) => options.map((option) => option.getAttribute('data-rule')));
 
 describe('look-up', () => {
   it('finds Simple Message Notification by its abbreviation and by its Chinese name, as a service that cannot be unsubscribed', async () => {
@@ -154,7 +155,17 @@ describe('look and feel', () => {
     await popup.locator('.search').focus();
     const stops = await tabThrough(popup);
     const names = stops.map((stop) => stop.what);
-    for (const expected of ['summary "Check a resource', 'input#product', 'select#billing', 'select#status', 'summary "Conditions', 'button.row', 'summary "Diagnostics', 'Export CSV', 'Copy report'])
+    for (const expected of [
+      'summary "Check a resource',
+      'input#product',
+      'select#billing',
+      'select#status',
+      'summary "Conditions',
+      'button.row',
+      'summary "Diagnostics',
+      'Export CSV',
+      'Copy report',
+    ])
       expect(names.join('\n')).toContain(expected);
     expect(stops.filter((stop) => stop.ringWidth < 2).map((stop) => stop.what)).toEqual([]);
     expect(stops.filter((stop) => stop.clippedBy.length).map((stop) => `${stop.what} cut by ${stop.clippedBy.join(', ')}`)).toEqual([]);
@@ -171,10 +182,12 @@ describe('look and feel', () => {
     const popup = await harness.openPage(harness.extensionUrl('popup.html?tabId=999999'));
     await popup.locator('.not-page').waitFor({ timeout: 5000 });
     const positions = () =>
-      popup.evaluate(() => ['.search', '.results', '.check', '.checklist', '.page'].map((selector) => {
-        const rect = document.querySelector(selector)!.getBoundingClientRect();
-        return `${selector} ${rect.top} ${rect.height}`;
-      }));
+      popup.evaluate(() =>
+        ['.search', '.results', '.check', '.checklist', '.page'].map((selector) => {
+          const rect = document.querySelector(selector)!.getBoundingClientRect();
+          return `${selector} ${rect.top} ${rect.height}`;
+        }),
+      );
     const box = popup.locator('.search');
     const before = await positions();
     for (const step of ['S', 'SM', 'SMN', 'anti ddos', 'no product is called this', '']) {
@@ -199,7 +212,7 @@ describe('look and feel', () => {
     const layout = await popup.evaluate(() => {
       const body = document.body.getBoundingClientRect();
       const names = [...document.querySelectorAll<HTMLElement>('.row-head strong')];
-      const long = names.find((name) => name.textContent!.length >= 150)!;
+      const long = names.find((name) => name.textContent.length >= 150)!;
       const row = long.closest('button')!.getBoundingClientRect();
       const rows = document.querySelector('.rows')!;
       return {
@@ -228,7 +241,7 @@ describe('look and feel', () => {
     await consolePage.close();
   });
 
-  it('follows the system\'s dark or light scheme', async () => {
+  it("follows the system's dark or light scheme", async () => {
     const popup = await harness.openPage(harness.extensionUrl('popup.html?tabId=999999'));
     const colours = () => popup.evaluate(() => [getComputedStyle(document.body).backgroundColor, getComputedStyle(document.body).color]);
     await popup.emulateMedia({ colorScheme: 'dark' });

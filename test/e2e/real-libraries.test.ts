@@ -90,7 +90,10 @@ const vueGrid = (name: string, version: string): LibraryPageKind => ({
   scroller: '.tiny-grid__body-wrapper',
   nextPage: (page) => page.locator('.tiny-pager__pages li', { hasText: /^2$/ }).click(),
   sortByProductType: (page, lang) =>
-    page.locator('th.tiny-grid-header__column', { hasText: lang === 'en' ? 'Product Type' : '产品类型' }).locator('.tiny-grid-sort-wrapper').click(),
+    page
+      .locator('th.tiny-grid-header__column', { hasText: lang === 'en' ? 'Product Type' : '产品类型' })
+      .locator('.tiny-grid-sort-wrapper')
+      .click(),
   expandFirstRow: (page) => page.locator('tr.tiny-grid-body__row .tiny-grid__expanded').first().click(),
 });
 
@@ -122,14 +125,14 @@ describe.each(libraries.map((library) => [library.title, library] as const))('%s
       expect(await settled(page, resources.slice(0, library.pageSize), rows)).toEqual([]);
 
       await library.nextPage(page);
-      await page.waitForFunction((name) => document.body.textContent!.includes(name), resources[library.pageSize]!.name);
+      await page.waitForFunction((name) => document.body.textContent.includes(name), resources[library.pageSize]!.name);
       const secondPage = resources.slice(library.pageSize, 2 * library.pageSize);
       expect(await settled(page, secondPage, rows)).toEqual([]);
 
       // Sorting by product type: the component re-renders the rows in another order.
       const before = await page.locator(rows).first().textContent();
       await library.sortByProductType(page, lang);
-      await page.waitForFunction(([selector, text]) => document.querySelector(selector!)?.textContent !== text, [rows, before] as const);
+      await page.waitForFunction(([selector, text]) => document.querySelector(selector)?.textContent !== text, [rows, before] as const);
       const sorted = library.name.startsWith('ng-') ? resources : secondPage; // OpenTiny NG sorts the whole list, then pages
       expect(await settled(page, sorted, rows)).toEqual([]);
 

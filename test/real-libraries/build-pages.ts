@@ -39,7 +39,11 @@ async function bundle(entry: string): Promise<{ js: string; css: string }> {
     },
     loader: { '.svg': 'text', '.png': 'empty', '.woff': 'empty', '.woff2': 'empty', '.ttf': 'empty' },
   });
-  const text = (ext: string) => result.outputFiles.filter((file) => file.path.endsWith(ext)).map((file) => file.text).join('\n');
+  const text = (ext: string) =>
+    result.outputFiles
+      .filter((file) => file.path.endsWith(ext))
+      .map((file) => file.text)
+      .join('\n');
   return { js: text('.js'), css: text('.css') };
 }
 

@@ -47,10 +47,26 @@ export function mountGridPage({ Grid, GridColumn, Pager, Button }: GridParts, ta
           {
             default: () => [
               h(GridColumn, { type: 'selection', width: 40 }),
-              virtual ? null : h(GridColumn, { type: 'expand', width: 40 }, { default: ({ row }: { row: LibraryResource }) => h('div', { class: 'resource-detail' }, `${label.orderNo}: ${row.orderNo} · ${row.specification}`) }),
-              h(GridColumn, { field: 'name', title: label.resource, fixed: virtual ? undefined : 'left', width: 200, sortable: true }, {
-                default: ({ row }: { row: LibraryResource }) => [h('a', { class: 'resource-name', href: 'javascript:void(0)' }, row.name), h('div', { class: 'resource-id' }, row.id)],
-              }),
+              virtual
+                ? null
+                : h(
+                    GridColumn,
+                    { type: 'expand', width: 40 },
+                    {
+                      default: ({ row }: { row: LibraryResource }) =>
+                        h('div', { class: 'resource-detail' }, `${label.orderNo}: ${row.orderNo} · ${row.specification}`),
+                    },
+                  ),
+              h(
+                GridColumn,
+                { field: 'name', title: label.resource, fixed: virtual ? undefined : 'left', width: 200, sortable: true },
+                {
+                  default: ({ row }: { row: LibraryResource }) => [
+                    h('a', { class: 'resource-name', href: 'javascript:void(0)' }, row.name),
+                    h('div', { class: 'resource-id' }, row.id),
+                  ],
+                },
+              ),
               h(GridColumn, { ...text('productType'), sortable: true, width: 200 }),
               h(GridColumn, { ...text('specification'), width: 220 }),
               h(GridColumn, { ...text('region'), width: 120 }),
@@ -58,15 +74,25 @@ export function mountGridPage({ Grid, GridColumn, Pager, Button }: GridParts, ta
               h(GridColumn, { ...text('expiry'), width: 200, sortable: true }),
               h(GridColumn, { ...text('status'), width: 100 }),
               h(GridColumn, { ...text('orderNo'), width: 170 }),
-              h(GridColumn, { title: label.operation, width: 120 }, {
-                default: ({ row }: { row: LibraryResource }) => h(Button, { type: 'text', disabled: row.disabled }, () => unsubscribeLabel[lang]),
-              }),
+              h(
+                GridColumn,
+                { title: label.operation, width: 120 },
+                {
+                  default: ({ row }: { row: LibraryResource }) => h(Button, { type: 'text', disabled: row.disabled }, () => unsubscribeLabel[lang]),
+                },
+              ),
             ],
           },
         ),
         virtual
           ? null
-          : h(Pager, { currentPage: page.value, pageSize: PAGE_SIZE, total: all.length, layout: 'total, prev, pager, next', onCurrentChange: showPage }),
+          : h(Pager, {
+              currentPage: page.value,
+              pageSize: PAGE_SIZE,
+              total: all.length,
+              layout: 'total, prev, pager, next',
+              onCurrentChange: showPage,
+            }),
       ];
     },
   });

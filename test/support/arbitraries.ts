@@ -259,10 +259,10 @@ export const unknownHeader: fc.Arbitrary<HeaderModel> = fc
 export const headersArb: fc.Arbitrary<HeaderModel[]> = fc
   .record({
     base: fc.array(fc.oneof({ weight: 3, arbitrary: knownHeader() }, { weight: 2, arbitrary: unknownHeader }), { maxLength: 6 }),
-    ensure: fc.option(
-      fc.tuple(knownHeader(['productType']), knownHeader(['status', 'billingMode', 'resource']), fc.nat(), fc.nat()),
-      { freq: 6, nil: undefined },
-    ),
+    ensure: fc.option(fc.tuple(knownHeader(['productType']), knownHeader(['status', 'billingMode', 'resource']), fc.nat(), fc.nat()), {
+      freq: 6,
+      nil: undefined,
+    }),
   })
   .map(({ base, ensure }) => {
     const headers = [...base];
@@ -286,11 +286,14 @@ export interface TagModel {
 /** A label like those beside a product or resource name (all of them in the page code's strict list). */
 const tagArb: fc.Arbitrary<TagModel> = fc.record({
   text: fieldText(vocabulary.tags, { huge: false }, plainWords.tags),
-  kind: fc.constantFrom('ti-tag', 'ti3-label', 'tiny-tag') as fc.Arbitrary<TagKind>,
+  kind: fc.constantFrom('ti-tag', 'ti3-label', 'tiny-tag'),
 });
 
 /** Usually no tags at all. */
-const tagsArb = fc.oneof({ weight: 3, arbitrary: fc.constant([] as TagModel[]) }, { weight: 2, arbitrary: fc.array(tagArb, { minLength: 1, maxLength: 2 }) });
+const tagsArb = fc.oneof(
+  { weight: 3, arbitrary: fc.constant([] as TagModel[]) },
+  { weight: 2, arbitrary: fc.array(tagArb, { minLength: 1, maxLength: 2 }) },
+);
 
 export interface ActionModel {
   label: string;
@@ -706,7 +709,12 @@ export class PageBuilder {
 
     if (aria) {
       const body = this.el('div', { role: 'rowgroup' }, ...rows);
-      const root = this.el('div', { role: 'grid', class: 'resource-grid' }, this.el('div', { role: 'rowgroup' }, this.el('div', { role: 'row' }, ...headerCells)), body);
+      const root = this.el(
+        'div',
+        { role: 'grid', class: 'resource-grid' },
+        this.el('div', { role: 'rowgroup' }, this.el('div', { role: 'row' }, ...headerCells)),
+        body,
+      );
       return { model, shape, root, bodyHost: root, body, rows };
     }
     const headRow = this.el('tr', {}, ...headerCells);
@@ -811,7 +819,7 @@ export class PageBuilder {
             // In a grid a header-like cell is a row header: a column header there would make a header row.
             const [tag, attributes] = aria ? ['div', { role: spec.header ? 'rowheader' : 'gridcell' }] : [spec.header ? 'th' : 'td', {}];
             return this.el(
-              tag as string,
+              tag,
               { ...attributes, colspan: spec.colspan, rowspan: spec.rowspan, class: spec.checkbox ? 'checkbox-column' : undefined },
               spec.text,
               ...(spec.nested ? [this.nested(spec.nested)] : []),
@@ -828,7 +836,7 @@ export class PageBuilder {
             continue;
           }
           for (let k = 0; k < position.span; k++)
-            cells.push(k === 0 && position.reads ? this.fieldCell(cell, position.reads, row) ?? nextFiller() : nextFiller());
+            cells.push(k === 0 && position.reads ? (this.fieldCell(cell, position.reads, row) ?? nextFiller()) : nextFiller());
         }
         return this.el(rowTag, { role: rowRole, class: row.rowClass }, ...cells);
       }
@@ -837,7 +845,8 @@ export class PageBuilder {
 
   private tag(tag: TagModel): HTMLElement {
     // OpenTiny NG's tag: the label in a section of its own.
-    if (tag.kind === 'ti-tag') return this.el('ti-tag', { class: 'ti3-multiselect-box-cell' }, this.el('section', { class: 'ti3-box-cell-key' }, tag.text));
+    if (tag.kind === 'ti-tag')
+      return this.el('ti-tag', { class: 'ti3-multiselect-box-cell' }, this.el('section', { class: 'ti3-box-cell-key' }, tag.text));
     return this.el('span', { class: tag.kind }, tag.text);
   }
 
@@ -887,7 +896,11 @@ export class PageBuilder {
   ): HTMLElement {
     if (!model) return cell({});
     const content: Array<Node | string> =
-      model.inner === 'none' ? [model.text] : model.inner === 'link' ? [this.el('a', { href: '#/x' }, model.text)] : [this.el('span', { class: model.inner }, '--'), model.text];
+      model.inner === 'none'
+        ? [model.text]
+        : model.inner === 'link'
+          ? [this.el('a', { href: '#/x' }, model.text)]
+          : [this.el('span', { class: model.inner }, '--'), model.text];
     return cell({}, ...content, ...(model.nested ? [this.nested(model.nested)] : []));
   }
 

@@ -44,7 +44,13 @@ describe('the live annotator', () => {
   let annotator: Annotator;
   let timers: ReturnType<typeof manualScheduler>;
   let counts: Array<number | null>;
-  const options = () => ({ compiled: compileCatalog(catalog, { lang: 'en' }), lang: 'en' as const, showAllowed: false, headers: headerNames(), words: badgeText.en });
+  const options = () => ({
+    compiled: compileCatalog(catalog, { lang: 'en' }),
+    lang: 'en' as const,
+    showAllowed: false,
+    headers: headerNames(),
+    words: badgeText.en,
+  });
 
   beforeEach(() => {
     document.body.replaceChildren();
@@ -77,7 +83,11 @@ describe('the live annotator', () => {
     document.body.append(body.closest('ti-table')!);
     // The first row's cells throw when read, as a broken or hostile page might.
     for (const cell of body.children[0]!.children)
-      Object.defineProperty(cell, 'textContent', { get: () => { throw new Error('cell unreadable'); } });
+      Object.defineProperty(cell, 'textContent', {
+        get: () => {
+          throw new Error('cell unreadable');
+        },
+      });
     const consoleError = vi.spyOn(console, 'error');
     annotator.start();
     await timers.flush();
@@ -226,7 +236,13 @@ describe('the live annotator', () => {
     await timers.flush();
     const summary = annotator.summary();
     expect(summary.counts).toEqual({ blocked: 2, caution: 1, allowed: 1 });
-    expect(summary.rows[2]).toMatchObject({ resource: 'web-2', product: 'Elastic Cloud Server', verdict: 'blocked', rules: ['expired'], mainReason: 'Expired' });
+    expect(summary.rows[2]).toMatchObject({
+      resource: 'web-2',
+      product: 'Elastic Cloud Server',
+      verdict: 'blocked',
+      rules: ['expired'],
+      mainReason: 'Expired',
+    });
     expect(summary.diagnostics.columns).toMatchObject({ productType: 'Product Type', status: 'Status' });
     expect(summary.diagnostics.missingColumns).toEqual(['expiry']);
     expect(annotator.reveal(2)).toBe(true);
@@ -239,7 +255,13 @@ describe('a row recycled for another resource (virtual scroll)', () => {
     document.body.replaceChildren(buildTinyTable(document, rows).root);
     const frames: Array<() => void> = [];
     const scheduler: Timers = { frame: (cb) => void frames.push(cb), timeout: (cb) => void setTimeout(cb, 0) };
-    const options = { compiled: compileCatalog(catalog, { lang: 'en' }), lang: 'en' as const, showAllowed: false, headers: headerNames(), words: badgeText.en };
+    const options = {
+      compiled: compileCatalog(catalog, { lang: 'en' }),
+      lang: 'en' as const,
+      showAllowed: false,
+      headers: headerNames(),
+      words: badgeText.en,
+    };
     const annotator = createAnnotator(document, options, scheduler);
     annotator.start();
     expect(verdicts(document)[0]).toEqual(['blocked', 'service/simple-message-notification']);
@@ -248,7 +270,11 @@ describe('a row recycled for another resource (virtual scroll)', () => {
     const [first, second] = [...document.querySelectorAll('.ti3-table-container tbody > tr')];
     [...first!.children].forEach((cell, i) => {
       for (const node of [...cell.childNodes]) if (!(node instanceof Element && node.classList.contains('unsub-lens-badge'))) node.remove();
-      cell.prepend(...[...second!.children[i]!.childNodes].filter((node) => !(node instanceof Element && node.classList.contains('unsub-lens-badge'))).map((node) => node.cloneNode(true)));
+      cell.prepend(
+        ...[...second!.children[i]!.childNodes]
+          .filter((node) => !(node instanceof Element && node.classList.contains('unsub-lens-badge')))
+          .map((node) => node.cloneNode(true)),
+      );
     });
     await Promise.resolve(); // the MutationObserver callback, and nothing else: no frame has run
     await Promise.resolve();
@@ -260,7 +286,13 @@ describe('a row recycled for another resource (virtual scroll)', () => {
 });
 
 describe('what the page does to our marks', () => {
-  const options = () => ({ compiled: compileCatalog(catalog, { lang: 'en' }), lang: 'en' as const, showAllowed: false, headers: headerNames(), words: badgeText.en });
+  const options = () => ({
+    compiled: compileCatalog(catalog, { lang: 'en' }),
+    lang: 'en' as const,
+    showAllowed: false,
+    headers: headerNames(),
+    words: badgeText.en,
+  });
 
   it('cannot hide a blocked row by removing or rewriting our attributes: the summary and the count come from what was read', async () => {
     document.body.replaceChildren(buildTinyTable(document, rows).root);

@@ -53,7 +53,7 @@ describe('a row badge', () => {
     expect(panel()?.hidden).toBe(false);
     expect(isOpen()).toBe(true);
     expect(button.getAttribute('aria-describedby')).toBe(panel()!.id);
-    const text = panel()!.textContent!;
+    const text = panel()!.textContent;
     expect(panel()!.querySelector('h2')!.textContent).toBe('Cannot unsubscribe');
     expect(text).toContain('Expired cloud services cannot be unsubscribed from');
     expect(text).toContain('Shown on the page: Status “Expired”');

@@ -98,34 +98,99 @@ const bullets2020: Item[] = [
 
 // Table 1 of 2020, row by row, with the names of domain.md section 2 and whether each is confirmed.
 const table1: Array<{ row: string; id: string; names: Array<[string, Confidence]> }> = [
-  { row: 'Dedicated Cloud', id: 'service/dedicated-cloud', names: [['DeC', 'confirmed'], ['专属云', 'inferred']] },
-  { row: 'Direct Connect', id: 'service/direct-connect', names: [['DC', 'confirmed'], ['云专线', 'confirmed']] },
-  { row: 'Data Ingestion Service', id: 'service/data-ingestion-service', names: [['DIS', 'confirmed'], ['数据接入服务', 'confirmed']] },
+  {
+    row: 'Dedicated Cloud',
+    id: 'service/dedicated-cloud',
+    names: [
+      ['DeC', 'confirmed'],
+      ['专属云', 'inferred'],
+    ],
+  },
+  {
+    row: 'Direct Connect',
+    id: 'service/direct-connect',
+    names: [
+      ['DC', 'confirmed'],
+      ['云专线', 'confirmed'],
+    ],
+  },
+  {
+    row: 'Data Ingestion Service',
+    id: 'service/data-ingestion-service',
+    names: [
+      ['DIS', 'confirmed'],
+      ['数据接入服务', 'confirmed'],
+    ],
+  },
   { row: 'Artificial Intelligence Service', id: 'service/artificial-intelligence-service', names: [['人工智能服务', 'inferred']] },
   {
     row: 'Machine Learning Service',
     id: 'service/machine-learning-service',
-    names: [['MLS', 'confirmed'], ['机器学习服务', 'confirmed'], ['ModelArts', 'inferred']],
+    names: [
+      ['MLS', 'confirmed'],
+      ['机器学习服务', 'confirmed'],
+      ['ModelArts', 'inferred'],
+    ],
   },
   {
     row: 'Elasticsearch Service',
     id: 'service/elasticsearch-service',
-    names: [['Cloud Search Service', 'inferred'], ['CSS', 'inferred'], ['云搜索服务', 'inferred']],
+    names: [
+      ['Cloud Search Service', 'inferred'],
+      ['CSS', 'inferred'],
+      ['云搜索服务', 'inferred'],
+    ],
   },
   {
     row: 'IoT Device Management',
     id: 'service/iot-device-management',
-    names: [['IoT Device Access', 'inferred'], ['IoTDA', 'inferred'], ['设备接入', 'inferred']],
+    names: [
+      ['IoT Device Access', 'inferred'],
+      ['IoTDA', 'inferred'],
+      ['设备接入', 'inferred'],
+    ],
   },
-  { row: 'Simple Message Notification', id: 'service/simple-message-notification', names: [['SMN', 'confirmed'], ['消息通知服务', 'confirmed']] },
-  { row: 'Domain Registration', id: 'service/domain-registration', names: [['Domains', 'confirmed'], ['域名注册服务', 'confirmed']] },
+  {
+    row: 'Simple Message Notification',
+    id: 'service/simple-message-notification',
+    names: [
+      ['SMN', 'confirmed'],
+      ['消息通知服务', 'confirmed'],
+    ],
+  },
+  {
+    row: 'Domain Registration',
+    id: 'service/domain-registration',
+    names: [
+      ['Domains', 'confirmed'],
+      ['域名注册服务', 'confirmed'],
+    ],
+  },
   {
     row: 'Data Encryption Workshop',
     id: 'service/data-encryption-workshop',
-    names: [['DEW', 'confirmed'], ['数据加密服务', 'confirmed'], ['密码安全中心', 'confirmed']],
+    names: [
+      ['DEW', 'confirmed'],
+      ['数据加密服务', 'confirmed'],
+      ['密码安全中心', 'confirmed'],
+    ],
   },
-  { row: 'Contact Center', id: 'service/contact-center', names: [['Customer Engagement Center', 'inferred'], ['CEC', 'inferred']] },
-  { row: 'Advanced Anti-DDoS', id: 'service/advanced-anti-ddos', names: [['AAD', 'confirmed'], ['DDoS高防', 'confirmed']] },
+  {
+    row: 'Contact Center',
+    id: 'service/contact-center',
+    names: [
+      ['Customer Engagement Center', 'inferred'],
+      ['CEC', 'inferred'],
+    ],
+  },
+  {
+    row: 'Advanced Anti-DDoS',
+    id: 'service/advanced-anti-ddos',
+    names: [
+      ['AAD', 'confirmed'],
+      ['DDoS高防', 'confirmed'],
+    ],
+  },
   { row: 'CCE HCS Agile', id: 'service/cce-hcs-agile', names: [] },
   { row: 'Dedicated Cloud Bare Metal Server', id: 'service/dedicated-cloud-bare-metal-server', names: [['专属云裸金属服务器', 'inferred']] },
   { row: 'Dedicated Cloud Server Backup', id: 'service/dedicated-cloud-server-backup', names: [['专属云服务器备份', 'inferred']] },
@@ -136,7 +201,12 @@ const table1: Array<{ row: string; id: string; names: Array<[string, Confidence]
 const revision2026: Item[] = [
   { item: 'Table: HUAWEI CLOUD Meeting (华为云会议)', id: 'service/huawei-cloud-meeting', group: 'revision', verdict: 'blocked' },
   { item: 'Table: HUAWEI CLOUD WeLink (华为云WeLink)', id: 'service/huawei-cloud-welink', group: 'revision', verdict: 'blocked' },
-  { item: 'Table: SSL Certificate Manager (SCM), only under conditions', id: 'service/ssl-certificate-manager', group: 'revision', verdict: 'caution' },
+  {
+    item: 'Table: SSL Certificate Manager (SCM), only under conditions',
+    id: 'service/ssl-certificate-manager',
+    group: 'revision',
+    verdict: 'caution',
+  },
   {
     item: 'Orders of referral-model customers paid by partners and already invoiced',
     id: 'referral-partner-invoiced',
@@ -147,9 +217,7 @@ const revision2026: Item[] = [
 ];
 
 // What the page itself shows: a disabled unsubscribe action and no rule to explain it.
-const pageItems: Item[] = [
-  { item: 'Unsubscribe disabled, no rule matched', id: 'unknown-reason', group: 'page', verdict: 'caution' },
-];
+const pageItems: Item[] = [{ item: 'Unsubscribe disabled, no rule matched', id: 'unknown-reason', group: 'page', verdict: 'caution' }];
 
 describe('the catalog follows the 2020 list, item by item', () => {
   it.each(bullets2020)('"$item" is rule $id ($verdict)', ({ id, group, verdict }) => {
@@ -170,8 +238,7 @@ describe('the catalog follows the 2020 list, item by item', () => {
 
   it.each(table1.filter((t) => t.names.length))('Table 1 row "$row" carries its other names, confirmed or inferred as known', ({ id, names }) => {
     const r = rule(id);
-    for (const [text, confidence] of names)
-      expect(r.names, `${id}: ${text}`).toContainEqual(expect.objectContaining({ text, confidence }));
+    for (const [text, confidence] of names) expect(r.names, `${id}: ${text}`).toContainEqual(expect.objectContaining({ text, confidence }));
   });
 
   it('Table 1 has sixteen rows, and no other rule claims to come from it', () => {
@@ -182,7 +249,17 @@ describe('the catalog follows the 2020 list, item by item', () => {
 
   it('the pay-per-use package rule excepts cloud server backups (CSBS, CBR) and data warehouses (DWS)', () => {
     const excepted = rule('pay-per-use-package').match?.exceptProducts?.map((n) => n.text) ?? [];
-    for (const name of ['Cloud Server Backup Service', 'CSBS', '云服务器备份', 'Cloud Backup and Recovery', 'CBR', '云备份', 'Data Warehouse Service', 'DWS', '数据仓库服务'])
+    for (const name of [
+      'Cloud Server Backup Service',
+      'CSBS',
+      '云服务器备份',
+      'Cloud Backup and Recovery',
+      'CBR',
+      '云备份',
+      'Data Warehouse Service',
+      'DWS',
+      '数据仓库服务',
+    ])
       expect(excepted).toContain(name);
     // Dedicated Cloud Server Backup is a Table 1 service, not one of the excepted backups.
     expect(excepted).not.toContain('Dedicated Cloud Server Backup');
@@ -213,7 +290,7 @@ describe('the catalog follows the later revision (2026-05-26)', () => {
     expect(invoiced.match?.requires).toBe('marketplace');
   });
 
-  it("keeps Direct Connect blocked and says what changed since 2020", () => {
+  it('keeps Direct Connect blocked and says what changed since 2020', () => {
     const dc = rule('service/direct-connect');
     expect(dc.verdict).toBe('blocked');
     expect(dc.explanation.en).toMatch(/self-service/i);
@@ -360,6 +437,7 @@ describe('catalog hygiene', () => {
 });
 
 describe('catalog validation rejects a broken catalog, naming the place', () => {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each case breaks a different field of a rule
   const copy = () => structuredClone(catalogData) as { edition: string; rules: Array<Record<string, any>> };
   const problems = (data: unknown): string[] => {
     const result = catalogSchema.safeParse(data);
@@ -389,10 +467,7 @@ describe('catalog validation rejects a broken catalog, naming the place', () => 
     const data = copy();
     data.rules[0]!.source.url = 'http://example.com/list.html';
     data.rules[1]!.source.edition = 'Jan 14, 2020';
-    expect(problems(data)).toEqual([
-      expect.stringMatching(/^rules\[0\]\.source\.url: /),
-      'rules[1].source.edition: expected a YYYY-MM-DD date',
-    ]);
+    expect(problems(data)).toEqual([expect.stringMatching(/^rules\[0\]\.source\.url: /), 'rules[1].source.edition: expected a YYYY-MM-DD date']);
   });
 
   it('rejects a duplicate id, naming the second rule', () => {

@@ -17,17 +17,25 @@ import { saveSettings } from '../../src/settings/storage';
 import { buildTinyTable } from '../support/page-builder';
 
 const SMN = 'service/simple-message-notification';
-const config = (fields: Partial<PageConfig> = {}): PageConfig => ({ enabled: true, showAllowed: false, language: 'en', headers: headerNames(), words: badgeText, rules: catalog.rules, ...fields });
+const config = (fields: Partial<PageConfig> = {}): PageConfig => ({
+  enabled: true,
+  showAllowed: false,
+  language: 'en',
+  headers: headerNames(),
+  words: badgeText,
+  rules: catalog.rules,
+  ...fields,
+});
 
 /** Lets pending promise callbacks and zero-delay timers run. */
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 type SendMessage = (message: unknown) => Promise<unknown>;
-const stubSendMessage = (implementation: SendMessage) =>
-  vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation(implementation as unknown as typeof fakeBrowser.runtime.sendMessage);
+const stubSendMessage = (implementation: SendMessage) => vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation(implementation);
 
 /** Messages go to the listeners registered on the fake runtime; the first answer wins, as in the browser. */
-const deliverToListeners: SendMessage = async (message) => (await fakeBrowser.runtime.onMessage.trigger(message, {}, () => undefined)).find((answer) => answer !== undefined);
+const deliverToListeners: SendMessage = async (message) =>
+  (await fakeBrowser.runtime.onMessage.trigger(message, {}, () => undefined)).find((answer) => answer !== undefined);
 
 const noConnection = () => Promise.reject(new Error('Could not establish connection. Receiving end does not exist.'));
 
@@ -121,7 +129,10 @@ describe('following the settings', () => {
   it('keeps the last config when asking again fails', async () => {
     const send = stubSendMessage(async () => config({ showAllowed: true }));
     const applied: PageConfig[] = [];
-    const stop = followPageConfig((next) => applied.push(next), () => requestPageConfig(async () => undefined));
+    const stop = followPageConfig(
+      (next) => applied.push(next),
+      () => requestPageConfig(async () => undefined),
+    );
     await settle();
     send.mockImplementation(noConnection);
     await fakeBrowser.storage.sync.set({ settings: { showAllowed: false } });

@@ -97,7 +97,7 @@ describe('Table 1 services, by product type', () => {
 });
 
 describe('inferred names: a hint, never a certain block', () => {
-  it('Cloud Search Service (today\'s Elasticsearch offering) is a caution with the reason it is only a hint', () => {
+  it("Cloud Search Service (today's Elasticsearch offering) is a caution with the reason it is only a hint", () => {
     const result = evaluate({ productType: 'Cloud Search Service (CSS)' }, catalog);
     expect(result.verdict).toBe('caution');
     expect(result.reasons).toEqual([
@@ -277,7 +277,7 @@ describe('tags shown with the product', () => {
   });
 });
 
-describe('never a condition from the resource\'s own name or ID', () => {
+describe("never a condition from the resource's own name or ID", () => {
   it('the engine input has no name or ID field at all', () => {
     // @ts-expect-error a resource named "smn-trial-free" is the user's choice of name, not a trial
     const resource: Resource = { productType: 'Elastic Cloud Server', name: 'smn-trial-free-expired' };
@@ -405,9 +405,10 @@ describe('the verdict and its reasons', () => {
   });
 
   it('is allowed with no reasons for an ordinary row', () => {
-    expect(
-      evaluate({ productType: 'Elastic Cloud Server', billingMode: 'Yearly/Monthly', status: 'In use', tags: [] }, catalog),
-    ).toEqual({ verdict: 'allowed', reasons: [] });
+    expect(evaluate({ productType: 'Elastic Cloud Server', billingMode: 'Yearly/Monthly', status: 'In use', tags: [] }, catalog)).toEqual({
+      verdict: 'allowed',
+      reasons: [],
+    });
     expect(evaluate({}, catalog)).toEqual({ verdict: 'allowed', reasons: [] });
   });
 
@@ -437,7 +438,7 @@ describe('the verdict and its reasons', () => {
     ]);
   });
 
-  it('puts the page\'s own reason first among blocked reasons', () => {
+  it("puts the page's own reason first among blocked reasons", () => {
     expect(ruleIds({ productType: 'SMN', status: 'Expired', reasonText: 'CBC.99003656' })).toEqual([
       'frozen-for-security',
       'service/simple-message-notification',
@@ -542,16 +543,13 @@ describe('settings', () => {
 
 describe('every rule of the catalog can be reached', () => {
   const withNames = catalog.rules.filter((r) => r.names?.length);
-  it.each(withNames.flatMap((r) => r.names!.map((name) => [name.text, r.id, r, name] as const)))(
-    'product type "%s" -> %s',
-    (_text, id, r, name) => {
-      const reason = reasonFor({ productType: name.text }, id);
-      expect(reason, `${name.text} should reach ${id}`).toBeDefined();
-      expect(reason!.verdict).toBe(name.confidence === 'inferred' ? 'caution' : r.verdict);
-      expect(reason!.evidence.field).toBe('productType');
-      expect(key(reason!.evidence.matched!)).toBe(key(name.text));
-    },
-  );
+  it.each(withNames.flatMap((r) => r.names!.map((name) => [name.text, r.id, r, name] as const)))('product type "%s" -> %s', (_text, id, r, name) => {
+    const reason = reasonFor({ productType: name.text }, id);
+    expect(reason, `${name.text} should reach ${id}`).toBeDefined();
+    expect(reason!.verdict).toBe(name.confidence === 'inferred' ? 'caution' : r.verdict);
+    expect(reason!.evidence.field).toBe('productType');
+    expect(key(reason!.evidence.matched!)).toBe(key(name.text));
+  });
 
   const phraseCases = catalog.rules.flatMap((r) =>
     (['billingMode', 'status', 'tags', 'reasonText'] as const).flatMap((field) =>
@@ -584,7 +582,16 @@ describe('every rule of the catalog can be reached', () => {
 });
 
 describe('evaluationKey: rows that show the same get the same evaluation', () => {
-  const field = fc.constantFrom(undefined, 'Simple Message Notification', 'Elastic Cloud Server', 'Yearly/Monthly', 'Expired', '资源包', 'CBC.99003649', 'Trial');
+  const field = fc.constantFrom(
+    undefined,
+    'Simple Message Notification',
+    'Elastic Cloud Server',
+    'Yearly/Monthly',
+    'Expired',
+    '资源包',
+    'CBC.99003649',
+    'Trial',
+  );
   const resource = fc.record(
     {
       productType: field,
@@ -593,7 +600,13 @@ describe('evaluationKey: rows that show the same get the same evaluation', () =>
       specification: field,
       region: field,
       expiry: field,
-      tags: fc.option(fc.array(field.map((t) => t ?? 'Trial'), { maxLength: 2 }), { nil: undefined }),
+      tags: fc.option(
+        fc.array(
+          field.map((t) => t ?? 'Trial'),
+          { maxLength: 2 },
+        ),
+        { nil: undefined },
+      ),
       actionDisabled: fc.option(fc.constant(true), { nil: undefined }),
       reasonText: field,
     },
@@ -603,7 +616,15 @@ describe('evaluationKey: rows that show the same get the same evaluation', () =>
   it('equal keys always mean equal evaluations, whatever specification, region and expiry show', () => {
     fc.assert(
       fc.property(resource, resource, (a, b) => {
-        const shown = { ...b, productType: a.productType, billingMode: a.billingMode, status: a.status, tags: a.tags, actionDisabled: a.actionDisabled, reasonText: a.reasonText };
+        const shown = {
+          ...b,
+          productType: a.productType,
+          billingMode: a.billingMode,
+          status: a.status,
+          tags: a.tags,
+          actionDisabled: a.actionDisabled,
+          reasonText: a.reasonText,
+        };
         expect(evaluationKey(shown)).toBe(evaluationKey(a));
         const strip = (e: ReturnType<typeof evaluate>) => e.reasons.map((r) => [r.ruleId, r.verdict, r.evidence.field, r.evidence.matched]);
         expect(strip(evaluate(shown, catalog))).toEqual(strip(evaluate(a, catalog)));

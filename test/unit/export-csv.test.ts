@@ -19,9 +19,30 @@ const summary: PageSummary = {
   lang: 'en',
   counts: { blocked: 2, caution: 1, allowed: 1 },
   rows: [
-    { index: 0, resource: 'smn-topic-01', product: 'Simple Message Notification', verdict: 'blocked', rules: ['service/simple-message-notification'], mainReason: 'Simple Message Notification' },
-    { index: 1, resource: '=HYPERLINK("http://evil.example","click")', product: 'Direct Connect, "full"', verdict: 'blocked', rules: ['service/direct-connect', 'expired'], mainReason: 'Direct Connect' },
-    { index: 2, resource: '云专线-二号\nline two', product: '云搜索服务', verdict: 'caution', rules: ['service/elasticsearch-service'], mainReason: 'Elasticsearch 服务' },
+    {
+      index: 0,
+      resource: 'smn-topic-01',
+      product: 'Simple Message Notification',
+      verdict: 'blocked',
+      rules: ['service/simple-message-notification'],
+      mainReason: 'Simple Message Notification',
+    },
+    {
+      index: 1,
+      resource: '=HYPERLINK("http://evil.example","click")',
+      product: 'Direct Connect, "full"',
+      verdict: 'blocked',
+      rules: ['service/direct-connect', 'expired'],
+      mainReason: 'Direct Connect',
+    },
+    {
+      index: 2,
+      resource: '云专线-二号\nline two',
+      product: '云搜索服务',
+      verdict: 'caution',
+      rules: ['service/elasticsearch-service'],
+      mainReason: 'Elasticsearch 服务',
+    },
     { index: 3, resource: 'ecs-web', product: 'Elastic Cloud Server', verdict: 'allowed', rules: [], mainReason: '' },
   ],
   diagnostics: {
@@ -75,13 +96,17 @@ describe('summaryCsv', () => {
   it('has a header in the UI language and one line per row', () => {
     const lines = summaryCsv(summary, en).slice(1).split('\r\n');
     expect(lines[0]).toBe('Row,Resource,Product type,Verdict,Rules,Main reason');
-    expect(lines[1]).toBe('1,smn-topic-01,Simple Message Notification,Cannot unsubscribe,service/simple-message-notification,Simple Message Notification');
+    expect(lines[1]).toBe(
+      '1,smn-topic-01,Simple Message Notification,Cannot unsubscribe,service/simple-message-notification,Simple Message Notification',
+    );
     expect(summaryCsv(summary, zh).slice(1).split('\r\n')[0]).toBe('行,资源,产品类型,结论,规则,主要原因');
   });
 
   it('neutralises a formula in a resource name and quotes commas and quotes', () => {
     const csv = summaryCsv(summary, en);
-    expect(csv).toContain(`2,"'=HYPERLINK(""http://evil.example"",""click"")","Direct Connect, ""full""",Cannot unsubscribe,service/direct-connect; expired,Direct Connect`);
+    expect(csv).toContain(
+      `2,"'=HYPERLINK(""http://evil.example"",""click"")","Direct Connect, ""full""",Cannot unsubscribe,service/direct-connect; expired,Direct Connect`,
+    );
   });
 
   it('keeps Chinese text and a line break inside a quoted cell', () => {
@@ -98,21 +123,38 @@ function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (cell += '"'), i++;
-      else if (c === '"') quoted = false;
+      if (c === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (c === '"') quoted = false;
       else cell += c;
     } else if (c === '"' && cell === '') quoted = true;
-    else if (c === ',') row.push(cell), (cell = '');
-    else if (c === '\r' && text[i + 1] === '\n') row.push(cell), rows.push(row), (row = []), (cell = ''), i++;
-    else cell += c;
+    else if (c === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (c === '\r' && text[i + 1] === '\n') {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+      i++;
+    } else cell += c;
   }
-  if (cell || row.length) row.push(cell), rows.push(row);
+  if (cell || row.length) {
+    row.push(cell);
+    rows.push(row);
+  }
   return rows;
 }
 
 describe('summaryCsv read back as a spreadsheet would', () => {
   const text = fc.string({ unit: fc.constantFrom('a', 'Z', '0', ' ', ',', '"', "'", '\n', '\r', '\t', '=', '+', '-', '@', '云', '😀', '\u200B') });
-  const row = fc.record({ resource: text, product: text, mainReason: text, verdict: fc.constantFrom('blocked', 'caution', 'allowed') as fc.Arbitrary<RowSummary['verdict']> });
+  const row = fc.record({
+    resource: text,
+    product: text,
+    mainReason: text,
+    verdict: fc.constantFrom('blocked', 'caution', 'allowed') as fc.Arbitrary<RowSummary['verdict']>,
+  });
 
   it('gives back every cell as it was, a formula only ever as text', () => {
     fc.assert(
@@ -125,7 +167,14 @@ describe('summaryCsv read back as a spreadsheet would', () => {
         const asText = (value: string) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
         const label = { blocked: 'Cannot unsubscribe', caution: 'Check', allowed: 'No rule' };
         rowSummaries.forEach((r, i) =>
-          expect(parsed[i + 1]).toEqual([String(i + 1), asText(r.resource), asText(r.product), label[r.verdict], 'trial; expired', asText(r.mainReason)]),
+          expect(parsed[i + 1]).toEqual([
+            String(i + 1),
+            asText(r.resource),
+            asText(r.product),
+            label[r.verdict],
+            'trial; expired',
+            asText(r.mainReason),
+          ]),
         );
         for (const cells of parsed) for (const cell of cells) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
       }),

@@ -40,7 +40,10 @@ describe('locale files', () => {
   });
 
   it('have no empty message', () => {
-    for (const [locale, messages] of [['en', en], ['zh_CN', zh]] as const)
+    for (const [locale, messages] of [
+      ['en', en],
+      ['zh_CN', zh],
+    ] as const)
       for (const [key, { message }] of Object.entries(messages)) expect(message.trim(), `${locale}/${key}`).not.toBe('');
   });
 
@@ -100,7 +103,7 @@ describe('the popup and the options page as shown', () => {
   /** Text nodes and the attributes people read or hear (title, aria-label, placeholder). */
   function shownTexts(root: ParentNode): string[] {
     const texts: string[] = [];
-    const walker = document.createTreeWalker(root as Node, NodeFilter.SHOW_TEXT);
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) if (node.textContent?.trim()) texts.push(node.textContent.trim());
     for (const element of (root as Element).querySelectorAll('*'))
       for (const name of ['title', 'aria-label', 'placeholder']) {
@@ -147,13 +150,30 @@ describe('the popup and the options page as shown', () => {
   const press = (field: HTMLElement, key: string) => field.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
 
   // Page text the summary carries, in both scripts: data in either UI language.
-  const pageData = ['计费类型', 'Charging Mode', 'smn-topic-01', 'Simple Message Notification', '云专线-二号', '云专线', 'Product Type', '产品类型', 'row 3: TypeError: x is undefined'];
+  const pageData = [
+    '计费类型',
+    'Charging Mode',
+    'smn-topic-01',
+    'Simple Message Notification',
+    '云专线-二号',
+    '云专线',
+    'Product Type',
+    '产品类型',
+    'row 3: TypeError: x is undefined',
+  ];
   const summary: PageSummary = {
     url: 'https://account.huaweicloud.com/usercenter/#/userindex/retreatManagement',
     lang: 'zh',
     counts: { blocked: 1, caution: 1, allowed: 1 },
     rows: [
-      { index: 0, resource: 'smn-topic-01', product: 'Simple Message Notification', verdict: 'blocked', rules: ['service/simple-message-notification'], mainReason: '消息通知服务' },
+      {
+        index: 0,
+        resource: 'smn-topic-01',
+        product: 'Simple Message Notification',
+        verdict: 'blocked',
+        rules: ['service/simple-message-notification'],
+        mainReason: '消息通知服务',
+      },
       { index: 1, resource: '云专线-二号', product: '云专线', verdict: 'caution', rules: ['service/direct-connect'], mainReason: 'Direct Connect' },
       { index: 2, resource: '', product: '云专线', verdict: 'blocked', rules: ['expired'], mainReason: '已过期' },
       { index: 3, resource: 'ecs', product: 'ECS', verdict: 'allowed', rules: [], mainReason: '' },
@@ -174,7 +194,12 @@ describe('the popup and the options page as shown', () => {
   async function usePopup(lang: 'en' | 'zh'): Promise<string[]> {
     fakeBrowser.reset();
     answerAsBackground();
-    await saveSettings({ ...defaultSettings, enabled: false, language: lang, userRules: [{ id: 'my-host', names: ['My Host', '我的主机'], verdict: 'caution', explanation: 'Ask first.' }] });
+    await saveSettings({
+      ...defaultSettings,
+      enabled: false,
+      language: lang,
+      userRules: [{ id: 'my-host', names: ['My Host', '我的主机'], verdict: 'caution', explanation: 'Ask first.' }],
+    });
     let revealed = true;
     vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockImplementation((async (_: number, message: ContentRequest) =>
       message.type === 'get-summary' ? summary : revealed) as never);
@@ -196,7 +221,11 @@ describe('the popup and the options page as shown', () => {
     for (const details of root.querySelectorAll('details')) details.open = true;
     const product = root.querySelector<HTMLInputElement>('.check-form input[type="text"]')!;
     const [billing, status] = [...root.querySelectorAll<HTMLSelectElement>('.check-form select')];
-    for (const [text, billingMode, state] of [['云专线', 'billingYearlyMonthly', 'statusExpired'], ['Direct Connect', 'billingPackage', 'statusFrozen'], ['Nothing Known', '', '']]) {
+    for (const [text, billingMode, state] of [
+      ['云专线', 'billingYearlyMonthly', 'statusExpired'],
+      ['Direct Connect', 'billingPackage', 'statusFrozen'],
+      ['Nothing Known', '', ''],
+    ]) {
       billing!.value = billingMode!;
       status!.value = state!;
       typeInto(product, text!);
@@ -226,7 +255,15 @@ describe('the popup and the options page as shown', () => {
     answerAsBackground();
     // Stored settings with a mistake: the page says so and offers them for export.
     await fakeBrowser.storage.sync.set({
-      settings: { version: 1, enabled: 'maybe', showAllowed: true, language: lang, disabledRules: [], extraHeaders: {}, userRules: [{ id: 'my-host', names: ['My Host', '我的主机'], verdict: 'caution', explanation: 'Ask first.' }] },
+      settings: {
+        version: 1,
+        enabled: 'maybe',
+        showAllowed: true,
+        language: lang,
+        disabledRules: [],
+        extraHeaders: {},
+        userRules: [{ id: 'my-host', names: ['My Host', '我的主机'], verdict: 'caution', explanation: 'Ask first.' }],
+      },
     });
     const shown: string[] = [];
     const root = document.createElement('main');
@@ -238,7 +275,11 @@ describe('the popup and the options page as shown', () => {
     button('add-rule').click();
     const editor = root.querySelector<HTMLFormElement>('.rule-editor')!;
     const [name, aliases] = [editor.querySelector<HTMLInputElement>('input[type="text"]')!, editor.querySelector<HTMLTextAreaElement>('textarea')!];
-    for (const [first, others] of [['', ''], ['x', 'My Host\n云'], ['My Host', '']]) {
+    for (const [first, others] of [
+      ['', ''],
+      ['x', 'My Host\n云'],
+      ['My Host', ''],
+    ]) {
       typeInto(name, first!);
       typeInto(aliases, others!);
       editor.dispatchEvent(new Event('submit', { cancelable: true }));
@@ -252,7 +293,20 @@ describe('the popup and the options page as shown', () => {
 
     const files = [
       '{"enabled": true,\n "showAllowed" false}',
-      JSON.stringify({ format: 'other', version: 9, enabled: 'yes', colour: 'red', language: 'fr', disabledRules: ['Not An Id'], userRules: [{ id: 'A B', names: [], verdict: 'maybe', explanation: 1 }, { id: 'dup', names: ['x', 'y'], verdict: 'blocked', explanation: '' }, { id: 'dup', names: ['Same', 'same'], verdict: 'blocked', explanation: '' }], extraHeaders: { nothing: ['Header'] } }),
+      JSON.stringify({
+        format: 'other',
+        version: 9,
+        enabled: 'yes',
+        colour: 'red',
+        language: 'fr',
+        disabledRules: ['Not An Id'],
+        userRules: [
+          { id: 'A B', names: [], verdict: 'maybe', explanation: 1 },
+          { id: 'dup', names: ['x', 'y'], verdict: 'blocked', explanation: '' },
+          { id: 'dup', names: ['Same', 'same'], verdict: 'blocked', explanation: '' },
+        ],
+        extraHeaders: { nothing: ['Header'] },
+      }),
       JSON.stringify({ version: 9 }),
       '[1, 2]',
       ' '.repeat(300 * 1024),
@@ -297,14 +351,44 @@ describe('the popup and the options page as shown', () => {
   it.each(['en', 'zh'] as const)('the popup in %s shows only words of that language or of the data', async (lang) => {
     const shown = await usePopup(lang);
     expect(shown.length).toBeGreaterThan(100);
-    expect(strays(lang, shown, [...pageData, 'My Host', '我的主机', 'Ask first.', 'CSS', 'coupon', 'zzqqxx', 'Direct Connect', 'Nothing Known', 'Unsub Lens', summary.url])).toEqual([]);
+    expect(
+      strays(lang, shown, [
+        ...pageData,
+        'My Host',
+        '我的主机',
+        'Ask first.',
+        'CSS',
+        'coupon',
+        'zzqqxx',
+        'Direct Connect',
+        'Nothing Known',
+        'Unsub Lens',
+        summary.url,
+      ]),
+    ).toEqual([]);
   });
 
   it.each(['en', 'zh'] as const)('the options page in %s shows only words of that language or of the data', async (lang) => {
     const { shown, files } = await useOptions(lang);
     expect(shown.length).toBeGreaterThan(100);
     // Paths in problems are the settings file's own field names, and the values quoted are the file's.
-    const fieldNames = ['enabled', 'showAllowed', 'userRules', 'names', 'id', 'verdict', 'explanation', 'extraHeaders', 'disabledRules', 'language', 'format', 'version', 'root', 'settings', 'status'];
+    const fieldNames = [
+      'enabled',
+      'showAllowed',
+      'userRules',
+      'names',
+      'id',
+      'verdict',
+      'explanation',
+      'extraHeaders',
+      'disabledRules',
+      'language',
+      'format',
+      'version',
+      'root',
+      'settings',
+      'status',
+    ];
     expect(strays(lang, shown, [...files, ...fieldNames, 'My Host', '我的主机', 'Ask first.', 'Unsub Lens', 'ok', '云'])).toEqual([]);
   });
 });

@@ -31,10 +31,7 @@ describe('npm run lookup', { timeout: 60_000 }, () => {
     expect(lines[0]).toMatch(/^Cannot unsubscribe {2}Simple Message Notification: /);
 
     const invoice = run('invoice');
-    expect(invoice.lines.map((line) => line.match(/\[([^;]+);/)?.[1]).slice(0, 2)).toEqual([
-      'marketplace-invoiced',
-      'referral-partner-invoiced',
-    ]);
+    expect(invoice.lines.map((line) => line.match(/\[([^;]+);/)?.[1]).slice(0, 2)).toEqual(['marketplace-invoiced', 'referral-partner-invoiced']);
   });
 
   it('says why an inferred name is only a caution', () => {

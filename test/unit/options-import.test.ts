@@ -72,7 +72,9 @@ describe('a valid import', () => {
 
 describe('an import that is refused', () => {
   it('names a user rule without names: userRules[3].names: required', async () => {
-    const messages = await refused({ userRules: [rule({ id: 'a-rule' }), rule({ id: 'b-rule' }), rule({ id: 'c-rule' }), { id: 'd-rule', verdict: 'blocked', explanation: '' }] });
+    const messages = await refused({
+      userRules: [rule({ id: 'a-rule' }), rule({ id: 'b-rule' }), rule({ id: 'c-rule' }), { id: 'd-rule', verdict: 'blocked', explanation: '' }],
+    });
     expect(messages).toEqual(['userRules[3].names: required']);
   });
 
@@ -100,7 +102,7 @@ describe('an import that is refused', () => {
   });
 
   it('counts nesting outside strings only: brackets inside a rule text are text', async () => {
-    const outcome = await importSettingsText(JSON.stringify({ userRules: [rule({ explanation: '['.repeat(100) + '{"'.repeat(50) }) ] }), store);
+    const outcome = await importSettingsText(JSON.stringify({ userRules: [rule({ explanation: '['.repeat(100) + '{"'.repeat(50) })] }), store);
     expect(outcome.ok).toBe(true);
   });
 
@@ -119,7 +121,8 @@ describe('an import that is refused', () => {
   });
 
   it('refuses a __proto__ key inside a user rule, as the file spells it', async () => {
-    const text = '{"userRules": [{"id": "my-rule", "names": ["My Service"], "verdict": "blocked", "explanation": "", "__proto__": {"verdict": "caution"}}]}';
+    const text =
+      '{"userRules": [{"id": "my-rule", "names": ["My Service"], "verdict": "blocked", "explanation": "", "__proto__": {"verdict": "caution"}}]}';
     expect(await refused(text)).toEqual(['userRules[0].__proto__: this key is not allowed']);
     expect(({} as Record<string, unknown>).verdict).toBeUndefined();
   });
@@ -199,7 +202,9 @@ describe('an import that is refused', () => {
   });
 
   it('refuses two user rules with the same id', async () => {
-    expect(await refused({ userRules: [rule(), rule({ names: ['Other'] })] })).toEqual(['userRules[1].id: the id "my-rule" is already used by userRules[0]']);
+    expect(await refused({ userRules: [rule(), rule({ names: ['Other'] })] })).toEqual([
+      'userRules[1].id: the id "my-rule" is already used by userRules[0]',
+    ]);
   });
 
   it('refuses a user rule id that is not kebab-case', async () => {
@@ -219,11 +224,15 @@ describe('an import that is refused', () => {
   });
 
   it('refuses a disabled rule that is not a rule id', async () => {
-    expect(await refused({ disabledRules: ['trial', 'DROP TABLE'] })).toEqual(['disabledRules[1]: expected a rule id such as "trial" or "service/direct-connect"']);
+    expect(await refused({ disabledRules: ['trial', 'DROP TABLE'] })).toEqual([
+      'disabledRules[1]: expected a rule id such as "trial" or "service/direct-connect"',
+    ]);
   });
 
   it('refuses a file from a newer version of the extension', async () => {
-    expect(await refused({ version: 2, enabled: true })).toEqual(['version: the file is settings version 2; this version of Unsub Lens reads version 1 and older']);
+    expect(await refused({ version: 2, enabled: true })).toEqual([
+      'version: the file is settings version 2; this version of Unsub Lens reads version 1 and older',
+    ]);
   });
 
   it('refuses a file of some other format', async () => {
@@ -237,7 +246,11 @@ describe('an import that is refused', () => {
   it('reports every problem at once', async () => {
     const messages = await refused({ enabled: 1, userRules: [rule({ id: 'Bad' }), rule({ names: ['y'] })] });
     expect(messages).toEqual(
-      expect.arrayContaining(['enabled: expected true or false', 'userRules[0].id: expected a kebab-case id such as "my-service"', expect.stringContaining('userRules[1].names[0]: "y"')]),
+      expect.arrayContaining([
+        'enabled: expected true or false',
+        'userRules[0].id: expected a kebab-case id such as "my-service"',
+        expect.stringContaining('userRules[1].names[0]: "y"'),
+      ]),
     );
   });
 

@@ -231,7 +231,9 @@ describe('your own rules', () => {
     fill(field('Name'), 'Cloud Phone Host');
     fill(field('Other names'), 'CPH\n\n云');
     await submit();
-    expect(text(editor().querySelector('.form-errors'))).toBe('Other names, line 3: "云" would match every product: a name needs at least two letters or digits');
+    expect(text(editor().querySelector('.form-errors'))).toBe(
+      'Other names, line 3: "云" would match every product: a name needs at least two letters or digits',
+    );
     expect(field('Other names').getAttribute('aria-invalid')).toBe('true');
     expect(field('Name').hasAttribute('aria-invalid')).toBe(false);
     expect(document.activeElement).toBe(field('Other names'));
@@ -340,7 +342,9 @@ describe('import through the page', () => {
     await open();
     const before = await fakeBrowser.storage.sync.get(null);
     const input = root.querySelector<HTMLInputElement>('input[type="file"]')!;
-    const file = new File([JSON.stringify({ enabled: 'no', userRules: [{ id: 'a-rule', verdict: 'blocked', explanation: '' }] })], 'mine.json', { type: 'application/json' });
+    const file = new File([JSON.stringify({ enabled: 'no', userRules: [{ id: 'a-rule', verdict: 'blocked', explanation: '' }] })], 'mine.json', {
+      type: 'application/json',
+    });
     Object.defineProperty(input, 'files', { value: [file], configurable: true });
     input.dispatchEvent(new Event('change'));
     await settle();

@@ -17,7 +17,9 @@ const darkBlock = css.slice(darkStart, css.indexOf('}', css.indexOf(':root', dar
 const schemes = { light: variables(lightBlock), dark: { ...variables(lightBlock), ...variables(darkBlock) } };
 
 function luminance(hex: string): number {
-  const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+  const [r, g, b] = [1, 3, 5]
+    .map((i) => parseInt(hex.slice(i, i + 2), 16) / 255)
+    .map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
   return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
 }
 
@@ -46,7 +48,8 @@ describe.each(Object.entries(schemes))('the %s colours', (_, colours) => {
   });
 
   it.each(textPairs)('make %s readable on its backgrounds', (text, backgrounds) => {
-    for (const background of backgrounds) expect(contrast(colours[text]!, colours[background]!), `${text} on ${background}`).toBeGreaterThanOrEqual(4.5);
+    for (const background of backgrounds)
+      expect(contrast(colours[text]!, colours[background]!), `${text} on ${background}`).toBeGreaterThanOrEqual(4.5);
   });
 
   it('make the focus ring stand out from every background', () => {

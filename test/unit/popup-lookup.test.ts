@@ -31,7 +31,7 @@ const text = (element: Element | null | undefined) => element?.textContent?.repl
 
 beforeEach(() => {
   fakeBrowser.reset();
-    answerAsBackground();
+  answerAsBackground();
   vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockRejectedValue(new Error('Could not establish connection. Receiving end does not exist.'));
 });
 afterEach(() => {
@@ -169,7 +169,7 @@ describe('the popup look-up', () => {
     expect(root.querySelector('.results')).toBe(results);
   });
 
-  it('finds the user\'s own rules and leaves out switched-off ones', async () => {
+  it("finds the user's own rules and leaves out switched-off ones", async () => {
     await saveSettings({
       ...defaultSettings,
       disabledRules: ['service/simple-message-notification'],

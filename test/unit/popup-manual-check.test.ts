@@ -20,7 +20,7 @@ beforeAll(async () => {
 });
 beforeEach(() => {
   fakeBrowser.reset();
-    answerAsBackground();
+  answerAsBackground();
   vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockRejectedValue(new Error('no receiver'));
 });
 afterEach(() => {
@@ -62,8 +62,7 @@ describe('the by-hand check choices', () => {
   for (const lang of ['en', 'zh'] as const)
     it.each(cases)(`%s %s, in ${lang}, is matched by the rule it stands for`, (_, key, field) => {
       const t = lang === 'en' ? en : zh;
-      const input: ManualCheckInput =
-        field === 'tags' ? { productType: '', tags: [key] } : { productType: '', tags: [], [field]: key };
+      const input: ManualCheckInput = field === 'tags' ? { productType: '', tags: [key] } : { productType: '', tags: [], [field]: key };
       const resource = manualCheckResource(input, t);
       const rules = evaluate(resource, catalog, { lang }).reasons.map((reason) => reason.ruleId);
       const want = expected[key];
@@ -84,7 +83,9 @@ describe('the by-hand check in the popup', () => {
   async function open() {
     const root = document.createElement('main');
     document.body.replaceChildren(root);
-    await (await mountPopup(root, { search: '' })).pageReady;
+    await (
+      await mountPopup(root, { search: '' })
+    ).pageReady;
     return root;
   }
 
@@ -147,7 +148,12 @@ describe('the by-hand check in the popup', () => {
           billing!.value = billingMode;
           status!.value = state;
           form.dispatchEvent(new Event('change', { bubbles: true }));
-          const input: ManualCheckInput = { productType: name, tags: [], ...(billingMode && { billingMode: billingMode as MessageKey }), ...(state && { status: state as MessageKey }) };
+          const input: ManualCheckInput = {
+            productType: name,
+            tags: [],
+            ...(billingMode && { billingMode: billingMode as MessageKey }),
+            ...(state && { status: state as MessageKey }),
+          };
           const badge = evaluateCompiled(manualCheckResource(input, t), compiled);
           expect(shown(), `${name} ${billingMode} ${state}`).toEqual({
             verdict: t(badge.verdict === 'blocked' ? 'verdictBlocked' : badge.verdict === 'caution' ? 'verdictCaution' : 'verdictAllowed'),

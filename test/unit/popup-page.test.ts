@@ -13,9 +13,23 @@ const summary: PageSummary = {
   lang: 'en',
   counts: { blocked: 2, caution: 1, allowed: 3 },
   rows: [
-    { index: 0, resource: 'smn-topic-01', product: 'Simple Message Notification', verdict: 'blocked', rules: ['service/simple-message-notification'], mainReason: 'Simple Message Notification' },
+    {
+      index: 0,
+      resource: 'smn-topic-01',
+      product: 'Simple Message Notification',
+      verdict: 'blocked',
+      rules: ['service/simple-message-notification'],
+      mainReason: 'Simple Message Notification',
+    },
     { index: 2, resource: 'trial-ecs', product: 'Elastic Cloud Server', verdict: 'blocked', rules: ['trial'], mainReason: 'Trial cloud service' },
-    { index: 4, resource: 'search-1', product: 'Cloud Search Service', verdict: 'caution', rules: ['service/elasticsearch-service'], mainReason: 'Elasticsearch Service' },
+    {
+      index: 4,
+      resource: 'search-1',
+      product: 'Cloud Search Service',
+      verdict: 'caution',
+      rules: ['service/elasticsearch-service'],
+      mainReason: 'Elasticsearch Service',
+    },
     { index: 5, resource: 'ecs-web', product: 'Elastic Cloud Server', verdict: 'allowed', rules: [], mainReason: '' },
   ],
   diagnostics: {
@@ -54,7 +68,7 @@ const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 beforeEach(() => {
   fakeBrowser.reset();
-    answerAsBackground();
+  answerAsBackground();
 });
 afterEach(() => {
   vi.restoreAllMocks();
@@ -70,7 +84,9 @@ describe('the page section on the Unsubscriptions page', () => {
 
   it('shows the counts of each verdict', async () => {
     await openPopup();
-    const counts = [...root.querySelectorAll('.count')].map((count) => `${text(count.querySelector('.count-number'))} ${text(count.querySelector('.count-label'))}`);
+    const counts = [...root.querySelectorAll('.count')].map(
+      (count) => `${text(count.querySelector('.count-number'))} ${text(count.querySelector('.count-label'))}`,
+    );
     expect(counts).toEqual(['2 Cannot unsubscribe', '1 Check', '3 No rule']);
   });
 
@@ -115,7 +131,11 @@ describe('the page section on the Unsubscriptions page', () => {
     await saveSettings({ ...defaultSettings, language: 'zh' });
     answerWith(() => ({
       ...summary,
-      diagnostics: { ...summary.diagnostics, rowsSkipped: 6, skippedReasons: { 'detail row': 2, 'group header': 1, 'no data row': 1, error: 1, 'not read yet': 1 } },
+      diagnostics: {
+        ...summary.diagnostics,
+        rowsSkipped: 6,
+        skippedReasons: { 'detail row': 2, 'group header': 1, 'no data row': 1, error: 1, 'not read yet': 1 },
+      },
     }));
     await openPopup();
     const terms = [...root.querySelectorAll('.diagnostics dt')].map(text);
@@ -151,7 +171,7 @@ describe('the page section on the Unsubscriptions page', () => {
 });
 
 describe('the page section elsewhere', () => {
-  const notThePage = 'The page summary appears on the Billing Center\'s Unsubscriptions page. Look-up works on any page.';
+  const notThePage = "The page summary appears on the Billing Center's Unsubscriptions page. Look-up works on any page.";
 
   it('says where the summary appears when no content script answers', async () => {
     answerWith(() => {

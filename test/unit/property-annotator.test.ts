@@ -119,7 +119,11 @@ const attributeChange = fc.oneof(
     value: fc.option(fc.oneof(fc.constantFrom(...vocabulary.reasons), cellText({ huge: false }))),
   }),
   fc.record({ onRow: fc.constant(false), name: fc.constant('class'), value: fc.constantFrom('ti3-btn-disabled', '', null) }),
-  fc.record({ onRow: fc.constant(true), name: fc.constant('class'), value: fc.constantFrom('ti3-disabled-tr', 'ti3-disabled-tr', 'ti3-selected-tr', null) }),
+  fc.record({
+    onRow: fc.constant(true),
+    name: fc.constant('class'),
+    value: fc.constantFrom('ti3-disabled-tr', 'ti3-disabled-tr', 'ti3-selected-tr', null),
+  }),
 );
 
 const commandArb: fc.Arbitrary<Command> = fc.oneof(
@@ -134,7 +138,7 @@ const commandArb: fc.Arbitrary<Command> = fc.oneof(
       table: tableIndex,
       at: index,
       // The cell under a column the verdict reads, or any cell.
-      field: fc.constantFrom('productType', 'status', 'billingMode', 'reason', 'resource', undefined) as fc.Arbitrary<ColumnField | undefined>,
+      field: fc.constantFrom('productType', 'status', 'billingMode', 'reason', 'resource', undefined),
       cell: index,
       text: fc.oneof(fc.constantFrom(...vocabulary.products, ...vocabulary.statuses), cellText()),
       how: fc.constantFrom('data', 'textContent') as fc.Arbitrary<'data' | 'textContent'>,
@@ -171,9 +175,12 @@ const editArb: fc.Arbitrary<Command> = fc.oneof(
       kind: fc.constant('retext' as const),
       table: fc.constant(0),
       at: index,
-      field: fc.constantFrom('productType', 'status', 'billingMode', 'reason') as fc.Arbitrary<ColumnField | undefined>,
+      field: fc.constantFrom('productType', 'status', 'billingMode', 'reason'),
       cell: index,
-      text: fc.oneof(fc.constantFrom(...vocabulary.products, ...vocabulary.statuses, ...vocabulary.billing, ...vocabulary.reasons, ''), cellText({ huge: false })),
+      text: fc.oneof(
+        fc.constantFrom(...vocabulary.products, ...vocabulary.statuses, ...vocabulary.billing, ...vocabulary.reasons, ''),
+        cellText({ huge: false }),
+      ),
       how: fc.constant('data' as const),
     }),
   },
@@ -320,7 +327,9 @@ function apply(run: Run, command: Command): boolean {
       // The actions in the Operation cell when the table has one, else any link or button of the row.
       const column = built?.shape.columns.operation;
       const holder = (column && row.children[column.index]) || row;
-      const target = command.onRow ? row : pick([...holder.querySelectorAll('a, button, ti-button, [role="button"], [aria-disabled]')], command.target);
+      const target = command.onRow
+        ? row
+        : pick([...holder.querySelectorAll('a, button, ti-button, [role="button"], [aria-disabled]')], command.target);
       if (!target) return false;
       if (command.value === null) target.removeAttribute(command.name);
       else target.setAttribute(command.name, command.value);
@@ -363,7 +372,11 @@ function expectAnnotationsMatchScan(run: Run): void {
   expect(summary.diagnostics.errors, 'errors the annotator recorded').toEqual([]);
 
   const { settings } = run;
-  const scan = scanDocument(withoutOwnMarks(document.body), compiledFor(settings), settings.extraHeaders ? { extraHeaders: settings.extraHeaders } : {});
+  const scan = scanDocument(
+    withoutOwnMarks(document.body),
+    compiledFor(settings),
+    settings.extraHeaders ? { extraHeaders: settings.extraHeaders } : {},
+  );
   const live = new Map([...document.body.querySelectorAll('[data-tid]')].map((element) => [element.getAttribute('data-tid'), element]));
 
   let badges = 0;
@@ -392,7 +405,12 @@ function expectAnnotationsMatchScan(run: Run): void {
   // What the popup and the toolbar show.
   expect(summary.rows.map((row) => [row.resource, row.product, row.verdict, row.rules.join(' ')])).toEqual(
     // The popup gets names of at most 200 characters: enough to recognize a row.
-    scan.rows.map((row) => [row.name.length > 200 ? `${row.name.slice(0, 199)}…` : row.name, row.product, row.evaluation.verdict, row.evaluation.reasons.map((reason) => reason.ruleId).join(' ')]),
+    scan.rows.map((row) => [
+      row.name.length > 200 ? `${row.name.slice(0, 199)}…` : row.name,
+      row.product,
+      row.evaluation.verdict,
+      row.evaluation.reasons.map((reason) => reason.ruleId).join(' '),
+    ]),
   );
   const blocked = scan.rows.filter((row) => row.evaluation.verdict === 'blocked').length;
   expect(run.counts.at(-1) ?? 0, 'the toolbar count').toBe(blocked);
@@ -428,86 +446,98 @@ function setUp(page: Parameters<PageBuilder['page']>[0], settings: SettingsModel
 }
 
 describe('the live annotator under random console changes', () => {
-  it('keeps badges and verdicts equal to a fresh scan, never touches the console markup, and leaves nothing when stopped', async () => {
-    const arb = fc.record({
-      page: pageArb(rowOptions),
-      settings: fc.oneof(fc.constant(defaultSettings), settingsArb),
-      commands: fc.array(commandArb, { minLength: 4, maxLength: 24, size: 'medium' }),
-    });
-    await fc.assert(
-      fc.asyncProperty(arb, async ({ page, settings, commands }) => {
-        const { run, timers } = setUp(page, settings);
-        const check = async () => {
-          await timers.drain();
-          expectPageUntouched(run);
-          expectAnnotationsMatchScan(run);
-        };
-        try {
-          run.annotator.start();
-          await check();
-          for (const command of commands) {
-            if (apply(run, command)) run.page = withoutOwnMarks(document.body).outerHTML;
-            if (command.kind === 'check') await check();
-            if (command.kind === 'restart') {
-              await check();
-              run.annotator.stop();
-              expectNothingLeft(run.page);
-              run.annotator.start();
+  it(
+    'keeps badges and verdicts equal to a fresh scan, never touches the console markup, and leaves nothing when stopped',
+    async () => {
+      const arb = fc.record({
+        page: pageArb(rowOptions),
+        settings: fc.oneof(fc.constant(defaultSettings), settingsArb),
+        commands: fc.array(commandArb, { minLength: 4, maxLength: 24, size: 'medium' }),
+      });
+      await fc.assert(
+        fc.asyncProperty(arb, async ({ page, settings, commands }) => {
+          const { run, timers } = setUp(page, settings);
+          const check = async () => {
+            await timers.drain();
+            expectPageUntouched(run);
+            expectAnnotationsMatchScan(run);
+          };
+          try {
+            run.annotator.start();
+            await check();
+            for (const command of commands) {
+              if (apply(run, command)) run.page = withoutOwnMarks(document.body).outerHTML;
+              if (command.kind === 'check') await check();
+              if (command.kind === 'restart') {
+                await check();
+                run.annotator.stop();
+                expectNothingLeft(run.page);
+                run.annotator.start();
+              }
             }
+            await check();
+          } finally {
+            run.annotator.stop();
           }
-          await check();
-        } finally {
-          run.annotator.stop();
-        }
-        expectNothingLeft(run.page);
-      }),
-      propertyParameters(60),
-    );
-  }, propertyTimeout(60, 400));
+          expectNothingLeft(run.page);
+        }),
+        propertyParameters(60),
+      );
+    },
+    propertyTimeout(60, 400),
+  );
 
-  it('follows small edits in place (a cell text node, an action disabled or enabled, a reason tooltip, the row greyed out)', async () => {
-    const arb = fc.record({
-      table: fullTableArb({ huge: false, nested: false }),
-      settings: fc.oneof(fc.constant(defaultSettings), settingsArb),
-      edits: fc.array(editArb, { minLength: 1, maxLength: 12 }),
-    });
-    await fc.assert(
-      fc.asyncProperty(arb, async ({ table, settings, edits }) => {
-        const { run, timers } = setUp({ blocks: [{ table, wrappers: 0 }] }, settings);
-        try {
-          run.annotator.start();
-          for (const edit of edits) {
-            if (apply(run, edit)) run.page = withoutOwnMarks(document.body).outerHTML;
-            if (edit.kind === 'check') {
-              await timers.drain();
-              expectPageUntouched(run);
-              expectAnnotationsMatchScan(run);
+  it(
+    'follows small edits in place (a cell text node, an action disabled or enabled, a reason tooltip, the row greyed out)',
+    async () => {
+      const arb = fc.record({
+        table: fullTableArb({ huge: false, nested: false }),
+        settings: fc.oneof(fc.constant(defaultSettings), settingsArb),
+        edits: fc.array(editArb, { minLength: 1, maxLength: 12 }),
+      });
+      await fc.assert(
+        fc.asyncProperty(arb, async ({ table, settings, edits }) => {
+          const { run, timers } = setUp({ blocks: [{ table, wrappers: 0 }] }, settings);
+          try {
+            run.annotator.start();
+            for (const edit of edits) {
+              if (apply(run, edit)) run.page = withoutOwnMarks(document.body).outerHTML;
+              if (edit.kind === 'check') {
+                await timers.drain();
+                expectPageUntouched(run);
+                expectAnnotationsMatchScan(run);
+              }
             }
+            await timers.drain();
+            expectPageUntouched(run);
+            expectAnnotationsMatchScan(run);
+          } finally {
+            run.annotator.stop();
           }
-          await timers.drain();
-          expectPageUntouched(run);
-          expectAnnotationsMatchScan(run);
-        } finally {
-          run.annotator.stop();
-        }
-        expectNothingLeft(run.page);
-      }),
-      propertyParameters(200),
-    );
-  }, propertyTimeout(200, 50));
+          expectNothingLeft(run.page);
+        }),
+        propertyParameters(200),
+      );
+    },
+    propertyTimeout(200, 50),
+  );
 
-  it('started and stopped on any page, leaves it byte for byte as it was', async () => {
-    await fc.assert(
-      fc.asyncProperty(pageArb(rowOptions), settingsArb, async (page, settings) => {
-        const { run, timers } = setUp(page, settings);
-        const before = document.body.outerHTML;
-        run.annotator.start();
-        await timers.drain();
-        expectAnnotationsMatchScan(run);
-        run.annotator.stop();
-        expectNothingLeft(before);
-      }),
-      propertyParameters(60),
-    );
-  }, propertyTimeout(60, 200));
+  it(
+    'started and stopped on any page, leaves it byte for byte as it was',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(pageArb(rowOptions), settingsArb, async (page, settings) => {
+          const { run, timers } = setUp(page, settings);
+          const before = document.body.outerHTML;
+          run.annotator.start();
+          await timers.drain();
+          expectAnnotationsMatchScan(run);
+          run.annotator.stop();
+          expectNothingLeft(before);
+        }),
+        propertyParameters(60),
+      );
+    },
+    propertyTimeout(60, 200),
+  );
 });

@@ -83,39 +83,47 @@ function expectShownAsText(host: HTMLElement, evaluation: Evaluation, lang: Lang
 describe('a badge shows any row and any rule as text', () => {
   beforeEach(() => document.body.replaceChildren());
 
-  it('in the badge and in its opened explanation: known elements only, links only to sources, every reason shown', async () => {
-    await fc.assert(
-      fc.asyncProperty(caseArb, async ({ lang, evaluation }) => {
-        await nextTask();
-        document.body.replaceChildren();
-        const host = createBadge(document, evaluation, badgeText[lang]);
-        document.body.append(host);
-        expectShownAsText(host, evaluation, lang);
-        expect(open(host)?.hidden).toBe(false);
-        expectShownAsText(host, evaluation, lang);
-        expect(document.body.children).toHaveLength(1);
-      }),
-      propertyParameters(150),
-    );
-  }, propertyTimeout(150, 30));
+  it(
+    'in the badge and in its opened explanation: known elements only, links only to sources, every reason shown',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(caseArb, async ({ lang, evaluation }) => {
+          await nextTask();
+          document.body.replaceChildren();
+          const host = createBadge(document, evaluation, badgeText[lang]);
+          document.body.append(host);
+          expectShownAsText(host, evaluation, lang);
+          expect(open(host)?.hidden).toBe(false);
+          expectShownAsText(host, evaluation, lang);
+          expect(document.body.children).toHaveLength(1);
+        }),
+        propertyParameters(150),
+      );
+    },
+    propertyTimeout(150, 30),
+  );
 
-  it('after any sequence of updates, open or closed, shows the newest evaluation', async () => {
-    await fc.assert(
-      fc.asyncProperty(caseArb, fc.array(fc.tuple(caseArb, fc.boolean()), { minLength: 1, maxLength: 5 }), async (first, updates) => {
-        await nextTask();
-        document.body.replaceChildren();
-        const host = createBadge(document, first.evaluation, badgeText[first.lang]);
-        document.body.append(host);
-        let last = first;
-        for (const [next, toggle] of updates) {
-          if (toggle) open(host);
-          updateBadge(host, next.evaluation, badgeText[next.lang]);
-          last = next;
-          expectShownAsText(host, last.evaluation, last.lang);
-          expect(host.getAttribute('data-verdict')).toBe(last.evaluation.verdict);
-        }
-      }),
-      propertyParameters(80),
-    );
-  }, propertyTimeout(80, 50));
+  it(
+    'after any sequence of updates, open or closed, shows the newest evaluation',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(caseArb, fc.array(fc.tuple(caseArb, fc.boolean()), { minLength: 1, maxLength: 5 }), async (first, updates) => {
+          await nextTask();
+          document.body.replaceChildren();
+          const host = createBadge(document, first.evaluation, badgeText[first.lang]);
+          document.body.append(host);
+          let last = first;
+          for (const [next, toggle] of updates) {
+            if (toggle) open(host);
+            updateBadge(host, next.evaluation, badgeText[next.lang]);
+            last = next;
+            expectShownAsText(host, last.evaluation, last.lang);
+            expect(host.getAttribute('data-verdict')).toBe(last.evaluation.verdict);
+          }
+        }),
+        propertyParameters(80),
+      );
+    },
+    propertyTimeout(80, 50),
+  );
 });

@@ -12,7 +12,6 @@ import { ruleVerdicts } from '../../src/rules/types';
 import { settingsFields } from '../../src/settings/settings-schema';
 import { coerceSettings } from '../../src/settings/coerce';
 import { loadRejectedSettings, loadSettings, saveSettings } from '../../src/settings/storage';
-import type { Settings } from '../../src/settings/settings';
 import { propertyParameters } from '../support/arbitraries';
 
 const settingsSchema = z.strictObject(settingsFields);
@@ -34,7 +33,14 @@ const candidate = fc.record(
     enabled: fc.oneof(fc.boolean(), fc.constant('yes')),
     showAllowed: fc.boolean(),
     language: fc.constantFrom(...languageChoices, 'fr'),
-    disabledRules: fc.array(fc.oneof(idPart, idPart.map((id) => `service/${id}`), fc.constant('Not An Id')), { maxLength: 4 }),
+    disabledRules: fc.array(
+      fc.oneof(
+        idPart,
+        idPart.map((id) => `service/${id}`),
+        fc.constant('Not An Id'),
+      ),
+      { maxLength: 4 },
+    ),
     userRules: fc.array(userRule, { maxLength: 3 }),
     extraHeaders: fc.dictionary(fc.constantFrom(...columnFields, 'colour'), fc.array(text, { maxLength: 2 }), { maxKeys: 3 }),
   },
@@ -54,7 +60,7 @@ describe('settings through storage', () => {
         fc.pre(parsed.success);
         accepted++;
         fakeBrowser.reset();
-        const settings = parsed.data as Settings;
+        const settings = parsed.data;
         await saveSettings(settings);
         const loaded = await loadSettings();
         expect(loaded.problem).toBeUndefined();

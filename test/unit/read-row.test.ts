@@ -19,7 +19,9 @@ const resourceRow = (product = 'Elastic Cloud Server', operation = '<a>Unsubscri
 
 describe('which rows are resources', () => {
   it('skips a row whose cells are all empty (or only a selection box) as an empty row', () => {
-    const { read } = tableWith(`<tr><td class="checkbox-column"><input type="checkbox"></td><td></td><td> </td><td></td><td></td><td></td></tr>${resourceRow()}`);
+    const { read } = tableWith(
+      `<tr><td class="checkbox-column"><input type="checkbox"></td><td></td><td> </td><td></td><td></td><td></td></tr>${resourceRow()}`,
+    );
     expect(read(0)).toEqual({ kind: 'skip', why: 'empty row' });
     expect(read(1).kind).toBe('resource');
   });
@@ -30,7 +32,9 @@ describe('which rows are resources', () => {
   });
 
   it('tells a "no data" line from a group header: both are one cell across the table', () => {
-    const { read } = tableWith(`<tr><td colspan="6">No data</td></tr><tr><td colspan="6">暂无数据</td></tr><tr><td colspan="6">Region: CN-Hong Kong</td></tr><tr class="ti3-table-nodata"><td colspan="6">Nothing here</td></tr>`);
+    const { read } = tableWith(
+      `<tr><td colspan="6">No data</td></tr><tr><td colspan="6">暂无数据</td></tr><tr><td colspan="6">Region: CN-Hong Kong</td></tr><tr class="ti3-table-nodata"><td colspan="6">Nothing here</td></tr>`,
+    );
     expect([0, 1, 2, 3].map((i) => read(i))).toEqual([
       { kind: 'skip', why: 'no data row' },
       { kind: 'skip', why: 'no data row' },
@@ -46,7 +50,9 @@ describe('which rows are resources', () => {
   });
 
   it('skips detail rows', () => {
-    const { read } = tableWith(`${resourceRow()}<tr class="ti3-details-tr"><td colspan="6">Details of web-1: Elastic Cloud Server</td></tr><tr class="tiny-grid-body__expanded-row"><td colspan="6">More</td></tr>`);
+    const { read } = tableWith(
+      `${resourceRow()}<tr class="ti3-details-tr"><td colspan="6">Details of web-1: Elastic Cloud Server</td></tr><tr class="tiny-grid-body__expanded-row"><td colspan="6">More</td></tr>`,
+    );
     expect([read(1), read(2)]).toEqual([
       { kind: 'skip', why: 'detail row' },
       { kind: 'skip', why: 'detail row' },

@@ -79,7 +79,12 @@ function run(...args: string[]) {
 
 /** The CLI as `npm run scan` starts it from `folder`: in the package's folder, with INIT_CWD the folder typed in. */
 function runIn(folder: string, ...args: string[]) {
-  const result = spawnSync(tsx, [path.join(root, 'scripts/scan.ts'), ...args], { cwd: root, env: { ...process.env, INIT_CWD: folder }, encoding: 'utf8', timeout: 60_000 });
+  const result = spawnSync(tsx, [path.join(root, 'scripts/scan.ts'), ...args], {
+    cwd: root,
+    env: { ...process.env, INIT_CWD: folder },
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
   if (result.error) throw result.error;
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
@@ -99,7 +104,10 @@ describe('npm run scan', { timeout: 60_000 }, () => {
   it('prints one array for several files, and a text table without --json', () => {
     const several = run('--json', 'test/fixtures/plain-table.html', 'test/fixtures/aria-grid.html');
     expect(several.code).toBe(0);
-    expect(JSON.parse(several.stdout).map((scan: { file: string }) => scan.file)).toEqual(['test/fixtures/plain-table.html', 'test/fixtures/aria-grid.html']);
+    expect(JSON.parse(several.stdout).map((scan: { file: string }) => scan.file)).toEqual([
+      'test/fixtures/plain-table.html',
+      'test/fixtures/aria-grid.html',
+    ]);
     const text = run('test/fixtures/intl-en-tiny.html');
     expect(text.stdout).toMatch(/blocked\s+smn-alarm-topic-prod\s+Simple Message Notification\s+service\/simple-message-notification/);
   });
@@ -140,7 +148,9 @@ describe('npm run scan', { timeout: 60_000 }, () => {
   });
 
   it('decodes pages saved as GBK or GB18030 as they declare, with the same rows as the UTF-8 page', () => {
-    const utf8 = JSON.parse(run('--json', 'test/fixtures/cn-zh-tiny.html').stdout) as { rows: Array<{ resource: string; verdict: string; rules: string[] }> };
+    const utf8 = JSON.parse(run('--json', 'test/fixtures/cn-zh-tiny.html').stdout) as {
+      rows: Array<{ resource: string; verdict: string; rules: string[] }>;
+    };
     expect(utf8.rows).toHaveLength(14);
     for (const charset of ['gbk', 'gb18030']) {
       const bytes = readFileSync(path.join(fixtures, `charsets/cn-zh-tiny-${charset}.html`));
@@ -148,7 +158,9 @@ describe('npm run scan', { timeout: 60_000 }, () => {
       const { code, stdout } = run('--json', `test/fixtures/charsets/cn-zh-tiny-${charset}.html`);
       expect(code, charset).toBe(0);
       const scan = JSON.parse(stdout) as typeof utf8;
-      expect(scan.rows.map(({ resource, verdict, rules }) => [resource, verdict, rules])).toEqual(utf8.rows.map(({ resource, verdict, rules }) => [resource, verdict, rules]));
+      expect(scan.rows.map(({ resource, verdict, rules }) => [resource, verdict, rules])).toEqual(
+        utf8.rows.map(({ resource, verdict, rules }) => [resource, verdict, rules]),
+      );
     }
   });
 

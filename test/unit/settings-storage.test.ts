@@ -111,7 +111,9 @@ describe('loadSettings', () => {
     await fakeBrowser.storage.sync.set({ settings: stored });
     const { settings, problem } = await loadSettings();
     expect(settings).toEqual({ ...defaultSettings, showAllowed: true });
-    expect(problemPaths(problem!.problems).sort()).toEqual(['__proto__', 'extraHeaders.__proto__', 'extraHeaders.constructor', 'userRules[0].__proto__'].sort());
+    expect(problemPaths(problem!.problems).sort()).toEqual(
+      ['__proto__', 'extraHeaders.__proto__', 'extraHeaders.constructor', 'userRules[0].__proto__'].sort(),
+    );
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(Object.getPrototypeOf(settings)).toBe(Object.prototype);
     expect(Object.getPrototypeOf(settings.extraHeaders)).toBe(Object.prototype);
@@ -156,27 +158,29 @@ describe('loadSettings', () => {
     expect((await syncSnapshot()).settings).toEqual(future);
   });
 
-  it.each([['the string "2"', '2'], ['2.5', 2.5], ['a large negative number', -1e12], ['an object', { major: 1 }]])(
-    'keeps the settings aside when the stored version marker is %s: no error logged, no stall, defaults used, and says so',
-    async (_, marker) => {
-      const stored = { ...defaultSettings, showAllowed: true, userRules: [smnRule] };
-      await fakeBrowser.storage.sync.set({ settings: stored, settings$: { v: marker } });
-      const errors = vi.spyOn(console, 'error');
-      // What every extension page does: load the storage module with the marker already stored.
-      vi.resetModules();
-      const fresh = await import('../../src/settings/storage');
-      const started = Date.now();
-      const { settings, problem } = await fresh.loadSettings();
-      expect(Date.now() - started).toBeLessThan(1000);
-      expect(settings).toEqual(defaultSettings);
-      expect(problem).toMatchObject({ kind: 'invalid', keptAside: true });
-      expect(problem!.problems[0]).toMatchObject({ message: 'errVersionMarker' });
-      expect((await fresh.loadRejectedSettings())?.value).toEqual(stored);
-      expect((await syncSnapshot()).settings).toEqual(stored); // nothing written over
-      await new Promise((resolve) => setTimeout(resolve, 20));
-      expect(errors).not.toHaveBeenCalled();
-    },
-  );
+  it.each([
+    ['the string "2"', '2'],
+    ['2.5', 2.5],
+    ['a large negative number', -1e12],
+    ['an object', { major: 1 }],
+  ])('keeps the settings aside when the stored version marker is %s: no error logged, no stall, defaults used, and says so', async (_, marker) => {
+    const stored = { ...defaultSettings, showAllowed: true, userRules: [smnRule] };
+    await fakeBrowser.storage.sync.set({ settings: stored, settings$: { v: marker } });
+    const errors = vi.spyOn(console, 'error');
+    // What every extension page does: load the storage module with the marker already stored.
+    vi.resetModules();
+    const fresh = await import('../../src/settings/storage');
+    const started = Date.now();
+    const { settings, problem } = await fresh.loadSettings();
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(settings).toEqual(defaultSettings);
+    expect(problem).toMatchObject({ kind: 'invalid', keptAside: true });
+    expect(problem!.problems[0]).toMatchObject({ message: 'errVersionMarker' });
+    expect((await fresh.loadRejectedSettings())?.value).toEqual(stored);
+    expect((await syncSnapshot()).settings).toEqual(stored); // nothing written over
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(errors).not.toHaveBeenCalled();
+  });
 
   it('does not keep the same rejected value twice, nor lose the first copy', async () => {
     await fakeBrowser.storage.sync.set({ settings: 'broken' });
@@ -208,7 +212,12 @@ describe('saveSettings', () => {
 
   it('refuses settings larger than one sync item before writing anything', async () => {
     const set = vi.spyOn(fakeBrowser.storage.sync, 'set');
-    const userRules = Array.from({ length: 40 }, (_, i) => ({ id: `rule-${i}`, names: [`Service number ${i}`], verdict: 'blocked' as const, explanation: 'x'.repeat(300) }));
+    const userRules = Array.from({ length: 40 }, (_, i) => ({
+      id: `rule-${i}`,
+      names: [`Service number ${i}`],
+      verdict: 'blocked' as const,
+      explanation: 'x'.repeat(300),
+    }));
     const error = await saveSettings({ ...defaultSettings, userRules }).catch((e: unknown) => e);
     expect(error).toMatchObject({ reason: 'too-large' });
     expect((error as SettingsSaveError).bytes).toBeGreaterThan(8192);
@@ -245,13 +254,14 @@ describe('what the popup pulls in', () => {
       const source = readFileSync(file, 'utf8');
       for (const [, spec] of source.matchAll(/^\s*(?:import|export)\s(?!type\b)[^;]*?from\s+'([^']+)'/gm)) {
         if (!spec!.startsWith('.')) external.add(spec!);
-        else for (const candidate of [spec!, `${spec}.ts`, `${spec}/index.ts`]) {
-          const path = resolve(dirname(file), candidate);
-          if (existsSync(path) && path.endsWith('.ts')) {
-            visit(path);
-            break;
+        else
+          for (const candidate of [spec!, `${spec}.ts`, `${spec}/index.ts`]) {
+            const path = resolve(dirname(file), candidate);
+            if (existsSync(path) && path.endsWith('.ts')) {
+              visit(path);
+              break;
+            }
           }
-        }
       }
     };
     visit(resolve(__dirname, '../../src/popup/popup.ts'));

@@ -79,7 +79,8 @@ export interface PageLoad {
  * language's messages, not all of them.
  */
 export function pageLoad(dir: string, htmlPath: string): PageLoad {
-  if (!existsSync(join(dir, htmlPath))) throw new Error(`${relative(repoRoot, join(dir, htmlPath))} is missing: its entrypoint is missing or was not built`);
+  if (!existsSync(join(dir, htmlPath)))
+    throw new Error(`${relative(repoRoot, join(dir, htmlPath))} is missing: its entrypoint is missing or was not built`);
   const closure = (roots: string[], seen = new Set<string>()) => {
     const lazy = new Set<string>();
     const visit = (path: string) => {

@@ -17,7 +17,23 @@ export function makeCertificate(dir: string): Certificate {
   const altNames = consoleHosts.map((host) => `DNS:${host}`).join(',');
   execFileSync(
     'openssl',
-    ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', keyFile, '-out', certFile, '-days', '2', '-subj', `/CN=${consoleHosts[0]}`, '-addext', `subjectAltName=${altNames}`],
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      keyFile,
+      '-out',
+      certFile,
+      '-days',
+      '2',
+      '-subj',
+      `/CN=${consoleHosts[0]}`,
+      '-addext',
+      `subjectAltName=${altNames}`,
+    ],
     { stdio: ['ignore', 'ignore', 'pipe'] },
   );
   return { key: readFileSync(keyFile), cert: readFileSync(certFile) };

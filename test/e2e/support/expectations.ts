@@ -50,7 +50,8 @@ export function rowMismatches(actual: readonly AnnotatedRow[], expected: readonl
     const badges = want.verdict !== 'allowed' || options.showAllowed ? 1 : 0;
     if (got.badges !== badges) problems.push(`row ${i} (${name}): ${got.badges} badges, expected ${badges}`);
     const label = options.labels?.[want.verdict];
-    if (badges && label && !got.badgeText.includes(label)) problems.push(`row ${i} (${name}): the badge says "${got.badgeText}", expected "${label}"`);
+    if (badges && label && !got.badgeText.includes(label))
+      problems.push(`row ${i} (${name}): the badge says "${got.badgeText}", expected "${label}"`);
   });
   return problems;
 }

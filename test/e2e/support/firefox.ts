@@ -37,7 +37,8 @@ function certificateOverrides(certificate: Certificate): string {
 
 export function startFirefox(options: FirefoxOptions): FirefoxRun {
   if (!existsSync(firefoxPath)) throw new Error(`${firefoxPath} is missing: apt-get install -y firefox-esr`);
-  if (!existsSync(join(options.extensionDir, 'manifest.json'))) throw new Error(`no build in ${options.extensionDir}: run npm run build:firefox first`);
+  if (!existsSync(join(options.extensionDir, 'manifest.json')))
+    throw new Error(`no build in ${options.extensionDir}: run npm run build:firefox first`);
   const home = mkdtempSync(join(tmpdir(), 'unsub-lens-firefox-'));
   const profile = join(home, 'profile');
   mkdirSync(profile);
@@ -51,10 +52,24 @@ export function startFirefox(options: FirefoxOptions): FirefoxRun {
     'network.proxy.allow_hijacking_localhost=true',
   ];
   const webExt = join(options.repoRoot, 'node_modules/.bin/web-ext');
-  const args = [String(options.timeoutSeconds), webExt, 'run', '--source-dir', options.extensionDir, '--firefox', firefoxPath, '--firefox-profile', profile];
+  const args = [
+    String(options.timeoutSeconds),
+    webExt,
+    'run',
+    '--source-dir',
+    options.extensionDir,
+    '--firefox',
+    firefoxPath,
+    '--firefox-profile',
+    profile,
+  ];
   args.push('--no-input', '--no-reload', ...options.startUrls.flatMap((url) => ['--start-url', url]), ...prefs.flatMap((pref) => ['--pref', pref]));
   // Its own process group, so stopping it stops Firefox too.
-  const child: ChildProcess = spawn('timeout', args, { env: { ...process.env, MOZ_HEADLESS: '1' }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn('timeout', args, {
+    env: { ...process.env, MOZ_HEADLESS: '1' },
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const output: string[] = [];
   child.stdout?.on('data', (data: Buffer) => output.push(data.toString()));
   child.stderr?.on('data', (data: Buffer) => output.push(data.toString()));

@@ -72,7 +72,7 @@ export async function waitForAnnotatedRows(page: Page, rows: number, timeout = 1
 export async function waitForSettledAnnotations(page: Page, timeout = 10_000): Promise<AnnotatedRow[]> {
   await page.waitForSelector(`[${VERDICT_ATTRIBUTE}]`, { timeout, state: 'attached' });
   let last = -1;
-  for (const deadline = Date.now() + timeout; Date.now() < deadline; ) {
+  for (const deadline = Date.now() + timeout; Date.now() < deadline;) {
     const rows = await readAnnotatedRows(page);
     if (rows.length === last) return rows;
     last = rows.length;

@@ -12,4 +12,6 @@ export class TiSvgComponent {}
 Component({ selector: 'ti-svg', inputs: ['name'], template: '' })(TiSvgComponent);
 
 export class TiIconModule {}
-NgModule({ declarations: [TiIconComponent, TiIconClassComponent, TiSvgComponent], exports: [TiIconComponent, TiIconClassComponent, TiSvgComponent] })(TiIconModule);
+NgModule({ declarations: [TiIconComponent, TiIconClassComponent, TiSvgComponent], exports: [TiIconComponent, TiIconClassComponent, TiSvgComponent] })(
+  TiIconModule,
+);

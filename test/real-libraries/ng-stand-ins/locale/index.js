@@ -36,7 +36,9 @@ export class TiLocaleFormat {
 export class TiTranslatePipe {
   transform(path, ...params) {
     if (!path) return '';
-    let word = String(path).split('.').reduce((at, key) => (at == null ? at : at[key]), TiLocale.getLocaleWords());
+    let word = String(path)
+      .split('.')
+      .reduce((at, key) => (at == null ? at : at[key]), TiLocale.getLocaleWords());
     if (typeof word !== 'string') return '';
     params.flat().forEach((param, i) => (word = word.replace(`{${i}}`, String(param))));
     return word;

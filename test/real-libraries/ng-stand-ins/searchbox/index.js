@@ -8,4 +8,6 @@ export class TiSearchboxComponent {}
 Component({ selector: 'ti-searchbox', template: '<input type="text" class="ti3-searchbox-input">' })(TiSearchboxComponent);
 
 export class TiSearchboxModule {}
-NgModule({ declarations: [TiSearchboxNotsearchComponent, TiSearchboxComponent], exports: [TiSearchboxNotsearchComponent, TiSearchboxComponent] })(TiSearchboxModule);
+NgModule({ declarations: [TiSearchboxNotsearchComponent, TiSearchboxComponent], exports: [TiSearchboxNotsearchComponent, TiSearchboxComponent] })(
+  TiSearchboxModule,
+);
