@@ -1,6 +1,6 @@
 // The page code run over a saved page in happy-dom, for the scan CLI and the fixture tests.
 import { Window } from 'happy-dom';
-import type { Diagnostics } from '../messaging/protocol';
+import type { Diagnostics } from '../page/diagnostics';
 import type { ColumnField } from '../console/columns';
 import type { Resource, Verdict } from '../rules/types';
 import { catalog } from '../rules/catalog';
