@@ -21,11 +21,13 @@ export const productNameSchema = z.strictObject({
 
 const phrases = z.array(text).min(1);
 
+// The order of the keys here is the order the catalog writes them in (catalog-format.test.ts).
 export const ruleSchema = z
   .strictObject({
     id: z.string().regex(ruleIdPattern, 'ids are kebab-case, optionally prefixed "service/"'),
     group: z.enum(ruleGroups),
     verdict,
+    manualCheck: z.boolean().optional(),
     title: localized,
     explanation: localized,
     source: z.strictObject({ url: z.url({ protocol: /^https$/ }), section: text, edition: isoDate }),
@@ -43,7 +45,6 @@ export const ruleSchema = z
       })
       .optional(),
     keywords: z.array(text).optional(),
-    manualCheck: z.boolean().optional(),
   })
   .refine((rule) => !rule.names?.some((n) => n.confidence === 'inferred' && !n.note), {
     message: 'an inferred name needs a note saying why it is only a hint',

@@ -13,12 +13,12 @@ export type RuleVerdict = (typeof ruleVerdicts)[number];
 export const verdicts = [...ruleVerdicts, 'allowed'] as const;
 export type Verdict = (typeof verdicts)[number];
 
-/** Groups follow the source document, so the options page can list rules as it does. */
+/** Groups follow the source document, so the options page can list rules as it does; the catalog lists its rules in this order. */
 export const ruleGroups = [
   'condition', // the bulleted conditions
   'other-reason', // "Unsubscription not supported for other reasons" 1) to 5)
-  'service', // Table 1
   'not-listed', // things the page never shows
+  'service', // Table 1
   'revision', // added by the later revision of the list
   'page', // what the page itself shows (a disabled action, a reason text)
 ] as const;
