@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { chromeDir, contentScriptFiles, kB, pageLoad, readManifest, sizeOf } from './support/build-output';
 
-const CONTENT_SCRIPT_BUDGET = 40_000;
+// 40 kB until the annotator was split into parts that call each other by name (README, "Size").
+const CONTENT_SCRIPT_BUDGET = 42_000;
 const PAGE_BUDGET = 120_000;
 
 describe('size budget of the Chrome build', () => {
