@@ -55,11 +55,12 @@ export function makeOurs(doc: Document, options: AnnotatorOptions): Contender {
       }, ms);
     },
   };
-  const annotator = withMeteredObservers(win, meter, () => createAnnotator(doc, options, scheduler));
+  const annotator = createAnnotator(doc, options, scheduler);
   return {
     name: 'ours',
     meter,
-    start: () => meter.run(() => annotator.start()),
+    // The annotator makes its observers when it starts: those are the metered ones.
+    start: () => meter.run(() => withMeteredObservers(win, meter, () => annotator.start())),
     stop: () => annotator.stop(),
     rowReads: () => annotator.rowReads,
   };
