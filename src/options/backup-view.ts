@@ -123,6 +123,7 @@ export function loadProblemView(
   ctx: OptionsContext,
   problem: LoadProblem | undefined,
   rejected: RejectedSettings | null,
+  seenWhileOpen: boolean,
   onDiscarded: () => void,
 ): HTMLElement | null {
   const { t } = ctx;
@@ -135,13 +136,15 @@ export function loadProblemView(
   const notice: HTMLElement = h(
     'div',
     { class: 'notice', role: 'alert', 'data-notice': 'rejected' },
-    h('p', null, shown.kind === 'newer-version' ? t('rejectedNewer', shown.version) : t('rejectedInvalid')),
+    h('p', null, seenWhileOpen ? t('rejectedWhileOpen') : shown.kind === 'newer-version' ? t('rejectedNewer', shown.version) : t('rejectedInvalid')),
     h(
       'ul',
       { class: 'problems' },
       shown.problems.slice(0, 10).map((p) => h('li', null, problemText(p, t))),
     ),
     shown.keptAt ? h('p', null, t('rejectedKept', shown.keptAt)) : h('p', { class: 'error-text' }, t('rejectedNotKept')),
+    // Saving replaces what is stored: said before it happens, beside the export.
+    h('p', null, t('rejectedOverwrite')),
     h(
       'div',
       { class: 'row-actions' },

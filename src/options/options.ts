@@ -39,10 +39,13 @@ export async function mountOptions(root: HTMLElement, options: { catalog?: Catal
   const loaded = await loadSettings();
   let problem = loaded.problem;
   let rejected = await loadRejectedSettings().catch(() => null);
+  /** Whether the unusable value arrived while the page was open (this page's settings stay in use). */
+  let seenWhileOpen = false;
 
   let status: StatusLine | undefined;
   let lastState: SaveState | undefined;
-  const store = createSettingsStore(loaded.settings, saveSettings, (state) => {
+  const storage = { save: saveSettings, load: loadSettings };
+  const store = createSettingsStore(loaded, storage, (state) => {
     lastState = state;
     status?.show(state);
   });
@@ -63,7 +66,7 @@ export async function mountOptions(root: HTMLElement, options: { catalog?: Catal
       lang,
       catalog,
       store,
-      edit: (change) => store.update(change(store.draft)),
+      edit: (change) => store.edit(change),
       rerender: render,
       announce: (text) => status?.say(text),
     };
@@ -71,7 +74,7 @@ export async function mountOptions(root: HTMLElement, options: { catalog?: Catal
       root,
       h('header', { class: 'page-head' }, h('h1', null, t('extName'), ' ', h('span', { class: 'subtitle' }, t('optionsTitle'))), status.element),
       received ? null : h('div', { class: 'notice', role: 'alert' }, t('catalogUnavailable')),
-      loadProblemView(ctx, problem, rejected, () => {
+      loadProblemView(ctx, problem, rejected, seenWhileOpen, () => {
         problem = undefined;
         rejected = null;
       }),
@@ -86,7 +89,18 @@ export async function mountOptions(root: HTMLElement, options: { catalog?: Catal
 
   await render();
   const unwatch = watchSettings((next) => {
-    if (store.external(next)) void render();
+    // A value this version cannot fully use is not adopted: it was kept aside as it was read, and
+    // the page says so (and how to keep it) instead of showing what could be salvaged of it.
+    if (next.problem) {
+      problem = next.problem;
+      seenWhileOpen = true;
+      void loadRejectedSettings()
+        .catch(() => null)
+        .then((kept) => {
+          rejected = kept;
+          return render();
+        });
+    } else if (store.external(next)) void render();
   });
   return { store, close: unwatch };
 }

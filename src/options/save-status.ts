@@ -25,6 +25,14 @@ export function statusLine(t: Translate, retry: () => void): StatusLine {
       element.dataset.state = state.state;
       if (state.state === 'saving') replaceChildren(element, t('saving'));
       else if (state.state === 'saved') replaceChildren(element, t('saved'));
+      else if (state.state === 'merged') replaceChildren(element, t('savedMerged'));
+      else if (state.state === 'conflict')
+        replaceChildren(
+          element,
+          h('span', { class: 'error-text' }, t('saveConflict')),
+          ' ',
+          h('button', { type: 'button', 'data-action': 'replace-anyway', onclick: () => void state.force() }, t('replaceAnyway')),
+        );
       else
         replaceChildren(
           element,

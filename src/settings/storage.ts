@@ -31,6 +31,9 @@ export const settingsMigrations: Record<number, (previous: unknown) => unknown> 
 export const settingsItem = storage.defineItem<unknown>(`${SETTINGS_AREA}:${SETTINGS_KEY}`);
 
 const isVersion = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value >= 1;
+/** A revision marker that is not a count (corrupt, or hand-edited) reads as 0: the next save then refuses nothing it should not. */
+const revisionOf = (meta: { rev?: unknown }): number =>
+  typeof meta.rev === 'number' && Number.isSafeInteger(meta.rev) && meta.rev >= 0 ? meta.rev : 0;
 
 export type SettingsProblemKind = 'unreadable' | 'invalid' | 'newer-version';
 
@@ -61,26 +64,32 @@ export interface LoadProblem {
 export interface LoadedSettings {
   settings: Settings;
   problem?: LoadProblem;
+  /**
+   * The revision the settings were stored under (0 before the first save). A save names the revision
+   * it read, and is refused when another page saved since: no save silently undoes another's.
+   */
+  revision: number;
 }
 
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 export async function loadSettings(): Promise<LoadedSettings> {
   let raw: unknown;
-  let meta: { v?: unknown };
+  let meta: { v?: unknown; rev?: unknown };
   try {
     [raw, meta] = await Promise.all([settingsItem.getValue(), settingsItem.getMeta()]);
   } catch (error) {
-    return { settings: copyDefaultSettings(), problem: { kind: 'unreadable', problems: [], keptAside: false, error: errorText(error) } };
+    return { settings: copyDefaultSettings(), revision: 0, problem: { kind: 'unreadable', problems: [], keptAside: false, error: errorText(error) } };
   }
-  if (raw === null || raw === undefined) return { settings: copyDefaultSettings() };
+  const revision = revisionOf(meta);
+  if (raw === null || raw === undefined) return { settings: copyDefaultSettings(), revision };
 
   // A value without a version was written before versions were recorded: version 1. A marker that is
   // no version at all says nothing of the value's shape: it is kept aside as it is, defaults are used.
   if (meta.v !== undefined && !isVersion(meta.v)) {
     const problems: SettingsProblem[] = [{ path: [], message: 'errVersionMarker', args: [String(JSON.stringify(meta.v)).slice(0, 40)] }];
     const keptAside = await keepAside({ kind: 'invalid', version: 0, problems, value: raw });
-    return { settings: copyDefaultSettings(), problem: { kind: 'invalid', problems, keptAside, value: raw, version: 0 } };
+    return { settings: copyDefaultSettings(), revision, problem: { kind: 'invalid', problems, keptAside, value: raw, version: 0 } };
   }
   const version = meta.v ?? 1;
   if (version > SETTINGS_VERSION) {
@@ -88,7 +97,7 @@ export async function loadSettings(): Promise<LoadedSettings> {
     // know; guessing at it could switch rules the user did not mean to switch.
     const problems: SettingsProblem[] = [{ path: [], message: 'errNewerVersion', args: [String(version), String(SETTINGS_VERSION)] }];
     const keptAside = await keepAside({ kind: 'newer-version', version, problems, value: raw });
-    return { settings: copyDefaultSettings(), problem: { kind: 'newer-version', problems, keptAside, value: raw, version } };
+    return { settings: copyDefaultSettings(), revision, problem: { kind: 'newer-version', problems, keptAside, value: raw, version } };
   }
 
   let migrated = raw;
@@ -101,9 +110,9 @@ export async function loadSettings(): Promise<LoadedSettings> {
   }
   const { settings, problems } = coerceSettings(migrated);
   if (migrationFailed) problems.unshift({ path: [], message: 'errMigrationFailed', args: [String(version), String(SETTINGS_VERSION)] });
-  if (!problems.length) return { settings };
+  if (!problems.length) return { settings, revision };
   const keptAside = await keepAside({ kind: 'invalid', version, problems, value: raw });
-  return { settings, problem: { kind: 'invalid', problems, keptAside, value: raw, version } };
+  return { settings, revision, problem: { kind: 'invalid', problems, keptAside, value: raw, version } };
 }
 
 async function keepAside(rejected: Omit<RejectedSettings, 'keptAt'>): Promise<boolean> {
@@ -125,7 +134,8 @@ export function discardRejectedSettings(): Promise<void> {
   return rejectedSettingsItem.removeValue();
 }
 
-export type SaveFailure = 'too-large' | 'storage';
+/** 'conflict': another page saved since this one read the settings (nothing was written). */
+export type SaveFailure = 'too-large' | 'storage' | 'conflict';
 
 /** Thrown by saveSettings; nothing was written. */
 export class SettingsSaveError extends Error {
@@ -145,22 +155,49 @@ export function syncItemBytes(settings: Settings): number {
   return new TextEncoder().encode('settings' + JSON.stringify(settings)).length;
 }
 
-export async function saveSettings(settings: Settings): Promise<void> {
+/**
+ * Saves `settings` and answers the revision they are stored under. With `expected` (the revision the
+ * page read), a compare-and-set: refused with a 'conflict' when another page has saved since.
+ */
+export async function saveSettings(settings: Settings, expected?: number): Promise<number> {
   const bytes = syncItemBytes(settings);
   // Said before the browser refuses, with numbers the user can act on.
   if (bytes > SYNC_ITEM_QUOTA_BYTES)
     throw new SettingsSaveError('too-large', `settings take ${bytes} bytes; sync storage allows ${SYNC_ITEM_QUOTA_BYTES}`, bytes);
+  let current: number;
   try {
-    // WXT writes an item's version apart from its value. The value goes first: a reader in between sees
-    // the new value under the old version, which is the same version until a migration exists.
-    await settingsItem.setValue(settings);
-    await settingsItem.setMeta({ v: SETTINGS_VERSION });
+    current = revisionOf(await settingsItem.getMeta());
   } catch (error) {
     throw new SettingsSaveError('storage', errorText(error));
   }
+  if (expected !== undefined && expected !== current)
+    throw new SettingsSaveError('conflict', `the settings were saved elsewhere (revision ${current}, this page read ${expected})`);
+  try {
+    // WXT writes an item's version apart from its value. The value goes first: a reader in between sees
+    // the new value under the old version and revision, which makes its own next save a conflict (safe).
+    await settingsItem.setValue(settings);
+    await settingsItem.setMeta({ v: SETTINGS_VERSION, rev: current + 1 });
+  } catch (error) {
+    throw new SettingsSaveError('storage', errorText(error));
+  }
+  return current + 1;
 }
 
-/** Calls back with the coerced settings whenever they change (in any window, or from sync). */
-export function watchSettings(callback: (settings: Settings) => void): () => void {
-  return settingsItem.watch((value) => callback(coerceSettings(value).settings));
+/**
+ * Calls back whenever the stored settings change (in any window, or from sync), with them read as
+ * loadSettings reads them: a value this version cannot fully use is kept aside at the moment it is seen.
+ */
+export function watchSettings(callback: (loaded: LoadedSettings) => void): () => void {
+  let latest = 0;
+  const onChange = () => {
+    const asked = ++latest;
+    // Only the newest reading counts when changes come faster than they are read.
+    void loadSettings().then((loaded) => asked === latest && callback(loaded));
+  };
+  const unwatchValue = settingsItem.watch(onChange);
+  const unwatchMeta = settingsItem.watchMeta(onChange);
+  return () => {
+    unwatchValue();
+    unwatchMeta();
+  };
 }

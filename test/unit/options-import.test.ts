@@ -29,7 +29,7 @@ let before: Record<string, unknown>;
 beforeEach(async () => {
   fakeBrowser.reset();
   await saveSettings(current);
-  store = createSettingsStore(current, saveSettings, () => undefined);
+  store = createSettingsStore(await loadSettings(), { save: saveSettings, load: loadSettings }, () => undefined);
   before = await fakeBrowser.storage.sync.get(null);
 });
 afterEach(() => {
@@ -59,7 +59,11 @@ describe('a valid import', () => {
 
   it('reads back an exported file exactly', async () => {
     const exported = settingsFileText({ ...current, language: 'zh', extraHeaders: { status: ['State'] } });
-    store = createSettingsStore(defaultSettings, saveSettings, () => undefined);
+    store = createSettingsStore(
+      { settings: defaultSettings, revision: (await loadSettings()).revision },
+      { save: saveSettings, load: loadSettings },
+      () => undefined,
+    );
     expect(await importSettingsText(exported, store)).toEqual({ ok: true });
     expect((await loadSettings()).settings).toEqual({ ...current, language: 'zh', extraHeaders: { status: ['State'] } });
   });

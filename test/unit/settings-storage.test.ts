@@ -9,6 +9,7 @@ import {
   saveSettings,
   settingsItem,
   watchSettings,
+  type LoadedSettings,
 } from '../../src/settings/storage';
 import { defaultSettings, type Settings } from '../../src/settings/settings';
 import { formatPath } from '../../src/settings/problems';
@@ -42,7 +43,7 @@ describe('loadSettings', () => {
       extraHeaders: { productType: ['Cloud Product'] },
     };
     await saveSettings(settings);
-    expect(await settingsItem.getMeta()).toEqual({ v: SETTINGS_VERSION });
+    expect(await settingsItem.getMeta()).toEqual({ v: SETTINGS_VERSION, rev: 1 });
     const loaded = await loadSettings();
     expect(loaded.settings).toEqual(settings);
     expect(loaded.problem).toBeUndefined();
@@ -226,17 +227,49 @@ describe('saveSettings', () => {
 });
 
 describe('watchSettings', () => {
-  it('calls back with checked settings when storage changes', async () => {
-    const seen: Settings[] = [];
-    const unwatch = watchSettings((settings) => seen.push(settings));
+  const settled = () => new Promise((resolve) => setTimeout(resolve, 20));
+
+  it('calls back with checked settings and their revision when storage changes', async () => {
+    const seen: Array<[boolean, boolean, number]> = [];
+    const unwatch = watchSettings(({ settings, revision }) => seen.push([settings.enabled, settings.showAllowed, revision]));
     await saveSettings({ ...defaultSettings, showAllowed: true });
-    await fakeBrowser.storage.sync.set({ settings: { enabled: 'no', showAllowed: true } });
+    await settled();
     unwatch();
     await saveSettings(defaultSettings);
-    expect(seen.map((s) => [s.enabled, s.showAllowed])).toEqual([
-      [true, true],
-      [true, true],
-    ]);
+    await settled();
+    expect(seen.at(-1)).toEqual([true, true, 1]);
+  });
+
+  it('keeps a value it cannot fully read aside at the moment it sees it, and says so', async () => {
+    const seen: LoadedSettings[] = [];
+    const unwatch = watchSettings((loaded) => seen.push(loaded));
+    const future = { enabled: false, rules: { trial: 'off' } };
+    await fakeBrowser.storage.sync.set({ settings: future, settings$: { v: SETTINGS_VERSION + 1 } });
+    await settled();
+    unwatch();
+    expect(seen.at(-1)?.problem).toMatchObject({ kind: 'newer-version', keptAside: true });
+    expect(await loadRejectedSettings()).toMatchObject({ kind: 'newer-version', value: future });
+  });
+});
+
+describe('saving is a compare-and-set on the revision', () => {
+  it('counts revisions up from 0, one per save', async () => {
+    expect((await loadSettings()).revision).toBe(0);
+    expect(await saveSettings(defaultSettings, 0)).toBe(1);
+    expect(await saveSettings({ ...defaultSettings, showAllowed: true }, 1)).toBe(2);
+    expect((await loadSettings()).revision).toBe(2);
+  });
+
+  it('refuses a save based on an older revision, and writes nothing', async () => {
+    await saveSettings({ ...defaultSettings, showAllowed: true }, 0);
+    const error = await saveSettings({ ...defaultSettings, enabled: false }, 0).catch((e: unknown) => e);
+    expect(error).toMatchObject({ reason: 'conflict' });
+    expect((await loadSettings()).settings).toEqual({ ...defaultSettings, showAllowed: true });
+  });
+
+  it('reads a revision marker that is no count as 0', async () => {
+    await fakeBrowser.storage.sync.set({ settings: defaultSettings, settings$: { v: 1, rev: 'x' } });
+    expect((await loadSettings()).revision).toBe(0);
   });
 });
 
