@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { answerRequest } from '../src/background/requests';
 import { onBackgroundMessage } from '../src/background/toolbar-badge';
 import { catalog } from '../src/rules/catalog';
+import { watchSettings } from '../src/settings/storage';
 
 export default defineBackground(() => {
   browser.runtime.onMessage.addListener((message, sender) => {
@@ -10,4 +11,7 @@ export default defineBackground(() => {
     onBackgroundMessage(message, sender);
     return undefined;
   });
+  // Reading a changed value keeps it aside when this version cannot fully use it (a newer version on a
+  // synced device wrote it), even when no page asks for the settings before the next save.
+  watchSettings(() => undefined);
 });

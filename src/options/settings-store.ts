@@ -50,6 +50,7 @@ const isConflict = (error: unknown) => error instanceof SettingsSaveError && err
 /** Saves that meet another page's change this many times in a row give up and say so. */
 const MERGE_ATTEMPTS = 3;
 
+// eslint-disable-next-line max-lines-per-function -- a closure whose save queue, revision and pending edits its methods share
 export function createSettingsStore(initial: StoredSettings, storage: SettingsStorage, onState: (state: SaveState) => void): SettingsStore {
   let draft = initial.settings;
   let saved = initial.settings;

@@ -173,6 +173,57 @@ function focusedInPage() {
   };
 }
 
+describe('two options pages open at once', () => {
+  it("loses neither page's edits when both save at the same moment, and both end up showing what is stored", async () => {
+    const first = await openOptions();
+    const second = await openOptions();
+    const ids = await first.locator('input[data-rule]').evaluateAll((inputs) => inputs.slice(0, 8).map((input) => input.getAttribute('data-rule')!));
+    // Each page switches rules off in turn, the two clicks of a pair at once: their saves meet.
+    for (let i = 0; i < ids.length; i += 2)
+      await Promise.all([first.locator(`input[data-rule="${ids[i]}"]`).click(), second.locator(`input[data-rule="${ids[i + 1]}"]`).click()]);
+    await expect
+      .poll(async () => (JSON.parse(await storedSettings()) as { settings?: { disabledRules?: string[] } }).settings?.disabledRules?.sort(), {
+        timeout: 10_000,
+      })
+      .toEqual([...ids].sort());
+    for (const page of [first, second]) {
+      await expect
+        .poll(() =>
+          page.locator('input[data-rule]:not(:checked)').evaluateAll((inputs) => inputs.map((input) => input.getAttribute('data-rule')).sort()),
+        )
+        .toEqual([...ids].sort());
+      // No page is left saying a save failed or conflicts (a page redrawn for the other's change says nothing).
+      expect(await page.locator('.save-status').getAttribute('data-state')).not.toMatch(/^(error|conflict)$/);
+    }
+    await first.close();
+    await second.close();
+  });
+
+  it('keeps aside, and does not adopt, settings a newer version writes while the page is open', async () => {
+    const options = await openOptions();
+    await options.locator(`input[data-rule="${SMN}"]`).click();
+    await expect
+      .poll(async () => (JSON.parse(await storedSettings()) as { settings?: { disabledRules?: string[] } }).settings?.disabledRules)
+      .toEqual([SMN]);
+    const future = { enabled: false, rules: { trial: 'off' } };
+    await harness.worker.evaluate(async (value) => {
+      const { chrome } = globalThis as unknown as ExtensionGlobals;
+      await chrome.storage.sync.set({ settings: value, settings$: { v: 99, rev: 50 } });
+    }, future);
+    const notice = options.locator('[data-notice="rejected"]');
+    await notice.waitFor();
+    expect(await notice.textContent()).toContain('export them first');
+    // This page's own settings stay on screen: the rule is still off, the defaults were not adopted.
+    expect(await options.locator(`input[data-rule="${SMN}"]`).isChecked()).toBe(false);
+    const kept = await harness.worker.evaluate(async () => {
+      const { chrome } = globalThis as unknown as ExtensionGlobals;
+      return JSON.stringify((await chrome.storage.local.get('settingsRejected')).settingsRejected);
+    });
+    expect(JSON.parse(kept)).toMatchObject({ kind: 'newer-version', version: 99, value: future });
+    await options.close();
+  });
+});
+
 describe('look and feel', () => {
   it('can be used with the keyboard alone: every control reached shows a focus ring, in view and not under the header', async () => {
     const options = await openOptions();

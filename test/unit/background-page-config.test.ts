@@ -117,6 +117,13 @@ describe("the background's message listener", () => {
     expect(settings).toEqual({ ...defaultSettings, language: 'zh', userRules: [userRule] });
   });
 
+  it("keeps a newer version's settings aside as soon as they arrive, with no page asking", async () => {
+    const future = { enabled: false, rules: { trial: 'off' } };
+    await fakeBrowser.storage.sync.set({ settings: future, settings$: { v: 99 } });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(await loadRejectedSettings()).toMatchObject({ kind: 'newer-version', version: 99, value: future });
+  });
+
   it('answers nothing to other messages, so no other listener is overruled', async () => {
     expect(await answersTo({ type: 'blocked-count', count: 2 })).toEqual([undefined]);
     expect(await answersTo({ type: 'get-summary' })).toEqual([undefined]);
