@@ -6,6 +6,7 @@ import { launchBrowser } from '../bench/lib/browser';
 import { describeMachine } from '../bench/lib/machine';
 import { formatReport, jsonReport } from '../bench/lib/report';
 import { makePlan, runPlan } from '../bench/lib/scenarios';
+import { savedPageCase } from '../bench/lib/saved-page';
 
 const usage = `Usage: npm run -s bench -- [--quick] [--json]
   --quick  fewer runs and no 10,000-row case: a smoke run of about a minute
@@ -38,6 +39,8 @@ async function main(): Promise<number> {
     if (!probe.info.longTaskTiming) log('warning: this Chromium reports no long tasks');
     await probe.close();
     const results = await runPlan(browser, plan, log);
+    log('saved page of 41 MB through the scan CLI');
+    results.savedPage = await savedPageCase();
     const meta = { bundleBytes: bundle.bytes, seconds: (performance.now() - started) / 1000, crossOriginIsolated };
     if (json) console.log(JSON.stringify(jsonReport(results, machine, meta), null, 2));
     else console.log(formatReport(results, machine, meta));

@@ -203,6 +203,18 @@ export function evaluateGoals(results: Results): Goal[] {
       detail: `retained ${mem.retained.rows} of ${mem.tracked.rows} rows, ${mem.retained.badges} of ${mem.tracked.badges} badges; after leaving, beyond the no-extension control: JS heap ${signedMib(jsOver)}, DOM nodes ${nodesOver >= 0 ? '+' : ''}${nodesOver}`,
     });
   }
+  const saved = results.savedPage;
+  if (saved) {
+    const size = `${(saved.bytes / 2 ** 20).toFixed(0)} MB`;
+    const memory = saved.peakMiB === null ? 'memory not measured' : `peak ${saved.peakMiB.toFixed(0)} MiB`;
+    const refused = saved.exitCode === 2 && /not read/.test(saved.message);
+    const read = saved.exitCode !== 2 && saved.exitCode !== null && saved.exitCode <= 1 && saved.seconds < 30 && (saved.peakMiB ?? 0) < 1024;
+    goals.push({
+      goal: `a ${size} saved page of ${saved.rows.toLocaleString('en')} rows: read in under 30 s and 1 GB, or refused naming the limit`,
+      met: refused || read,
+      detail: `${refused ? 'refused' : `exit ${saved.exitCode}`} after ${saved.seconds.toFixed(1)} s, ${memory}${saved.message ? `: "${saved.message}"` : ''}`,
+    });
+  }
   return goals;
 }
 

@@ -1,6 +1,7 @@
 // The measurement plan and its execution: which scenario, how many rows, how many runs, in what
 // order. Contenders take turns run by run, so a drift of the machine touches all three alike; a
 // garbage collection between runs keeps one run's garbage out of the next.
+import type { SavedPageCase } from './saved-page';
 import type { BenchBrowser, BenchPage, HeapFigures } from './browser';
 import type { ChangeResult } from '../page/harness';
 import type { ContenderName } from '../page/contenders';
@@ -105,6 +106,8 @@ export interface Results {
   /** Per contender: scroll steps, and steps after which some row's marks were wrong when it could paint. */
   virtual: Array<{ contender: ContenderName; steps: number; stepsWithStaleRows: number }>;
   lookup: LookupTiming | null;
+  /** The scan CLI over a 41 MB saved page (set by scripts/bench.ts, outside the browser). */
+  savedPage?: SavedPageCase;
   /** Verification failures: a wrong or missing badge after a run. Any makes the run fail. */
   failures: string[];
 }

@@ -16,6 +16,8 @@ import { fillExplanation } from './explanation-panel';
 interface BadgeState {
   evaluation: Evaluation;
   words: BadgeWords;
+  /** The badge's shadow root: closed, so only this module holds it. */
+  shadow: ShadowRoot;
   button: HTMLButtonElement;
   panel?: HTMLElement;
 }
@@ -41,17 +43,31 @@ export function badgeName({ verdict, reasons }: Evaluation, words: BadgeWords): 
 export function createBadge(doc: Document, evaluation: Evaluation, words: BadgeWords): HTMLElement {
   const host = doc.createElement('span');
   host.className = OWN_BADGE_CLASS;
-  const shadow = host.attachShadow({ mode: 'open' });
+  const shadow = host.attachShadow({ mode: shadowMode(doc) });
   styleShadow(shadow);
   const button = doc.createElement('button');
   button.type = 'button';
   button.setAttribute('aria-expanded', 'false');
   shadow.append(button);
   listenForBadges(doc);
-  const state: BadgeState = { evaluation, words, button };
+  const state: BadgeState = { evaluation, words, shadow, button };
   states.set(host, state);
   paint(host, state);
   return host;
+}
+
+/**
+ * Closed: the page's scripts cannot read or change what a badge says. Open only under automation
+ * (navigator.webdriver, which a page cannot fake for the content script's world), so the browser
+ * tests can read and press badges; one of them runs without it and checks the closed root.
+ */
+function shadowMode(doc: Document): ShadowRootMode {
+  return doc.defaultView?.navigator.webdriver === true ? 'open' : 'closed';
+}
+
+/** A badge's shadow root, closed or not (for the extension's own code and its tests). */
+export function badgeShadowRoot(host: Element): ShadowRoot | undefined {
+  return states.get(host)?.shadow;
 }
 
 /** Shows a new evaluation on an existing badge; returns false when nothing changed. */
@@ -123,7 +139,7 @@ function onBadgeEvent(event: Event): void {
   const state = host && states.get(host);
   if (!host || !state) return;
   const { type } = event;
-  const inner = event.composedPath()[0] as Node;
+  const inner = innerTarget(event, host, state);
   const onButton = inner === host || state.button.contains(inner);
   if (type === 'mouseover' || type === 'focusin') {
     if (onButton) open(host, state);
@@ -150,8 +166,22 @@ function onBadgeEvent(event: Event): void {
   }
 }
 
+/**
+ * What inside the badge an event is on. From the document, an event in a closed shadow root shows
+ * only the host; the badge's own root tells: what has focus, or what lies under the pointer.
+ */
+function innerTarget(event: Event, host: Element, { shadow }: BadgeState): Node {
+  const first = event.composedPath()[0] as Node;
+  if (first !== host) return first; // an open root, or a DOM that does not retarget
+  const pointer = event as MouseEvent;
+  const byKeyboard = event.type.startsWith('focus') || (event.type === 'click' && pointer.detail === 0);
+  if (byKeyboard) return shadow.activeElement ?? host;
+  return shadow.elementFromPoint?.(pointer.clientX, pointer.clientY) ?? host;
+}
+
 function closeIfLeft(): void {
-  if (shown && !pinned && !shown.shadowRoot!.activeElement && !shown.matches(':hover')) close();
+  const state = shown && states.get(shown);
+  if (shown && state && !pinned && !state.shadow.activeElement && !shown.matches(':hover')) close();
 }
 
 function open(host: Element, state: BadgeState): void {
@@ -166,7 +196,7 @@ function open(host: Element, state: BadgeState): void {
     panel.setAttribute('role', 'group');
     // In the top layer the table's overflow cannot clip it.
     if ('showPopover' in panel) panel.popover = 'manual';
-    host.shadowRoot!.append(panel);
+    state.shadow.append(panel);
     state.button.setAttribute('aria-controls', PANEL_ID);
     state.button.setAttribute('aria-describedby', PANEL_ID);
   }

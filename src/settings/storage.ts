@@ -73,7 +73,21 @@ export interface LoadedSettings {
 
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-export async function loadSettings(): Promise<LoadedSettings> {
+/**
+ * Runs `work` holding the settings lock: the pages of this extension on this device share an origin,
+ * so a save's read-compare-write cannot interleave with another page's save, and a reading never sees
+ * a value without its revision. (Between synced devices the revision check is what remains.)
+ */
+function withSettingsLock<T>(mode: LockMode, work: () => Promise<T>): Promise<T> {
+  const locks = globalThis.navigator?.locks;
+  return locks ? (locks.request('unsub-lens:settings', { mode }, work) as Promise<T>) : work();
+}
+
+export function loadSettings(): Promise<LoadedSettings> {
+  return withSettingsLock('shared', readSettings);
+}
+
+async function readSettings(): Promise<LoadedSettings> {
   let raw: unknown;
   let meta: { v?: unknown; rev?: unknown };
   try {
@@ -159,11 +173,15 @@ export function syncItemBytes(settings: Settings): number {
  * Saves `settings` and answers the revision they are stored under. With `expected` (the revision the
  * page read), a compare-and-set: refused with a 'conflict' when another page has saved since.
  */
-export async function saveSettings(settings: Settings, expected?: number): Promise<number> {
+export function saveSettings(settings: Settings, expected?: number): Promise<number> {
   const bytes = syncItemBytes(settings);
   // Said before the browser refuses, with numbers the user can act on.
   if (bytes > SYNC_ITEM_QUOTA_BYTES)
-    throw new SettingsSaveError('too-large', `settings take ${bytes} bytes; sync storage allows ${SYNC_ITEM_QUOTA_BYTES}`, bytes);
+    return Promise.reject(new SettingsSaveError('too-large', `settings take ${bytes} bytes; sync storage allows ${SYNC_ITEM_QUOTA_BYTES}`, bytes));
+  return withSettingsLock('exclusive', () => writeSettings(settings, expected));
+}
+
+async function writeSettings(settings: Settings, expected: number | undefined): Promise<number> {
   let current: number;
   try {
     current = revisionOf(await settingsItem.getMeta());

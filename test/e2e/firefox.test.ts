@@ -13,9 +13,12 @@ import { startFirefox } from './support/firefox';
 import { annotatedRowsInPage, ownMarkNames, type AnnotatedRow } from './support/page-reading';
 import { loadExpected, rowMismatches } from './support/expectations';
 
+// Firefox is not under automation here, so badges' shadow roots are closed: the page's report sees the
+// verdict each badge carries, not its words (Chromium's suite and the unit tests check the words).
+const closedBadge = { blocked: '[blocked]', caution: '[caution]' };
 const sites = [
-  { host: intlHost, expected: loadExpected(fixturesDir, defaultFixtures[intlHost]!), labels: { blocked: 'Cannot unsubscribe', caution: 'Check' } },
-  { host: chinaHost, expected: loadExpected(fixturesDir, defaultFixtures[chinaHost]!), labels: { blocked: '不可退订', caution: '请核实' } },
+  { host: intlHost, expected: loadExpected(fixturesDir, defaultFixtures[intlHost]!), labels: closedBadge },
+  { host: chinaHost, expected: loadExpected(fixturesDir, defaultFixtures[chinaHost]!), labels: closedBadge },
 ];
 
 /** Waits until the page's rows carry verdicts (the same number twice running), then reports them. */

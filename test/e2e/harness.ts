@@ -73,6 +73,7 @@ export interface HarnessOptions {
   headless?: boolean;
   viewport?: { width: number; height: number };
   deviceScaleFactor?: number;
+  asUser?: boolean;
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
@@ -87,6 +88,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       headless: options.headless,
       viewport: options.viewport,
       deviceScaleFactor: options.deviceScaleFactor,
+      asUser: options.asUser,
     });
     const running = server;
     const harness: Harness = {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createBadge, removeBadge, updateBadge } from '../../src/badges/badge';
+import { badgeShadowRoot, createBadge, removeBadge, updateBadge } from '../../src/badges/badge';
 import { badgeText } from '../../src/badges/badge-text';
 import { evaluate } from '../../src/rules/engine';
 import { catalog } from '../../src/rules/catalog';
@@ -9,7 +9,7 @@ const smn = evaluate({ productType: 'SMN' }, catalog, { lang: 'en' });
 const unknownDisabled = evaluate({ productType: 'Elastic Cloud Server', actionDisabled: true }, catalog, { lang: 'en' });
 
 function parts(host: HTMLElement) {
-  const shadow = host.shadowRoot!;
+  const shadow = badgeShadowRoot(host)!;
   const button = shadow.querySelector('button')!;
   return { shadow, button, panel: () => shadow.querySelector<HTMLElement>('.panel'), isOpen: () => button.getAttribute('aria-expanded') === 'true' };
 }
@@ -185,8 +185,34 @@ describe('a row badge', () => {
     expect(a.querySelector('style')).toBeNull();
     // A document without a window of its own (as a saved page read by the CLI may be) cannot construct one.
     const detached = document.implementation.createHTMLDocument('');
-    const style = createBadge(detached, expired, badgeText.en).shadowRoot!.querySelector('style');
+    const style = badgeShadowRoot(createBadge(detached, expired, badgeText.en))!.querySelector('style');
     expect(style?.textContent).toContain(':host');
+  });
+});
+
+describe('the shadow root of a badge', () => {
+  afterEach(() => {
+    for (const host of document.querySelectorAll('.unsub-lens-badge')) removeBadge(host);
+    vi.restoreAllMocks();
+  });
+
+  it('is closed to the page: its scripts cannot read or change what the badge says', () => {
+    vi.spyOn(window.navigator, 'webdriver', 'get').mockReturnValue(false);
+    const host = createBadge(document, smn, badgeText.en);
+    document.body.append(host);
+    expect(host.shadowRoot).toBeNull();
+    const shadow = badgeShadowRoot(host)!;
+    expect(shadow.mode).toBe('closed');
+    expect(shadow.querySelector('button')?.textContent).toBe('Cannot unsubscribe');
+    // The badge still opens for the keyboard: focus on its button shows the explanation.
+    shadow.querySelector('button')!.focus();
+    expect(shadow.querySelector('button')!.getAttribute('aria-expanded')).toBe('true');
+  });
+
+  it('is open only under automation, for the browser tests to read', () => {
+    vi.spyOn(window.navigator, 'webdriver', 'get').mockReturnValue(true);
+    const host = createBadge(document, smn, badgeText.en);
+    expect(host.shadowRoot).toBe(badgeShadowRoot(host));
   });
 });
 

@@ -34,6 +34,8 @@ export interface LaunchOptions {
   headless?: boolean;
   viewport?: { width: number; height: number };
   deviceScaleFactor?: number;
+  /** Without the automation flag (navigator.webdriver false), as a user's browser runs: badges' shadow roots are closed. */
+  asUser?: boolean;
 }
 
 export async function launchWithExtension(options: LaunchOptions): Promise<ExtensionBrowser> {
@@ -50,7 +52,9 @@ export async function launchWithExtension(options: LaunchOptions): Promise<Exten
     locale: 'en-US',
     viewport: options.viewport ?? { width: 1400, height: 900 },
     deviceScaleFactor: options.deviceScaleFactor,
+    ...(options.asUser ? { ignoreDefaultArgs: ['--enable-automation'] } : {}),
     args: [
+      ...(options.asUser ? ['--disable-blink-features=AutomationControlled'] : []),
       `--disable-extensions-except=${options.extensionDir}`,
       `--load-extension=${options.extensionDir}`,
       '--no-sandbox',

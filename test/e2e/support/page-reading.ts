@@ -33,8 +33,11 @@ export function annotatedRowsInPage({ verdictAttribute, rulesAttribute, badgeCla
       rules: (row.getAttribute(rulesAttribute) ?? '').split(/\s+/).filter(Boolean),
       text: (copy.textContent ?? '').replace(/\s+/g, ' ').trim(),
       badges: row.querySelectorAll(`.${badgeClass}`).length,
+      // A closed shadow root (a browser not under automation) shows the page only the verdict the badge carries.
       badgeText: [...row.querySelectorAll(`.${badgeClass}`)]
-        .map((badge) => badge.shadowRoot?.querySelector('button')?.textContent ?? '')
+        .map((badge) =>
+          badge.shadowRoot ? (badge.shadowRoot.querySelector('button')?.textContent ?? '') : `[${badge.getAttribute('data-verdict') ?? ''}]`,
+        )
         .join(' | ')
         .replace(/\s+/g, ' ')
         .trim(),
