@@ -7,7 +7,9 @@ import { downloadText, exportFileName } from '../ui/download';
 import { h, replaceChildren } from '../ui/dom';
 import { showInvisible } from '../i18n/visible-text';
 import { problemText, type OptionsContext } from './context';
-import { importSettingsFile } from './import-settings';
+import { applyImport, readSettingsFile, type ImportMode, type ImportPreview } from './import-settings';
+import { hasChanges, type ImportChanges } from '../settings/import-plan';
+import type { MessageKey } from '../i18n/messages';
 
 // eslint-disable-next-line max-lines-per-function -- a view closure: its buttons' handlers share the section's state; each handler is short
 export function backupView(ctx: OptionsContext): HTMLElement {
@@ -20,27 +22,26 @@ export function backupView(ctx: OptionsContext): HTMLElement {
     const file = fileInput.files?.[0];
     fileInput.value = '';
     if (!file) return;
-    const outcome = await importSettingsFile(file, store);
-    if (outcome.ok) {
-      await ctx.rerender();
-      ctx.announce(t('imported', showInvisible(file.name)));
-      return;
-    }
-    if ('saveFailed' in outcome) {
-      // The status line already says why the save failed; the current settings are untouched.
-      replaceChildren(importErrors, h('p', { class: 'error-text' }, t('importNotSaved')));
+    const name = showInvisible(file.name);
+    const reading = await readSettingsFile(file, store.draft);
+    if (!reading.ok) {
+      replaceChildren(
+        importErrors,
+        h('p', { class: 'error-text' }, t('importRefused', name, reading.problems.length)),
+        h(
+          'ul',
+          { class: 'problems' },
+          reading.problems.map((problem) => h('li', null, problemText(problem, t))),
+        ),
+      );
+      importButton.focus();
       return;
     }
     replaceChildren(
       importErrors,
-      h('p', { class: 'error-text' }, t('importRefused', showInvisible(file.name), outcome.problems.length)),
-      h(
-        'ul',
-        { class: 'problems' },
-        outcome.problems.map((problem) => h('li', null, problemText(problem, t))),
-      ),
+      importPreviewView(ctx, name, reading.preview, () => importButton.focus()),
     );
-    importButton.focus();
+    importErrors.querySelector<HTMLButtonElement>('[data-action="import-replace"]')?.focus();
   });
 
   const confirmSlot = h('div');
@@ -117,6 +118,70 @@ export function backupView(ctx: OptionsContext): HTMLElement {
     importErrors,
   );
 }
+
+/** Before an import changes anything: what replacing would change, and the choice of replace, merge or cancel. */
+function importPreviewView(ctx: OptionsContext, name: string, preview: ImportPreview, done: () => void): HTMLElement {
+  const { t } = ctx;
+  const { changes } = preview;
+  const line = (key: MessageKey, items: string[]) => (items.length ? h('li', null, t(key, items.length, items.slice(0, 5).join(', '))) : null);
+  const apply = async (mode: ImportMode) => {
+    const outcome = await applyImport(preview, mode, ctx.store);
+    if (outcome.ok) {
+      await ctx.rerender();
+      ctx.announce(t(mode === 'merge' ? 'importedMerged' : 'imported', name));
+    } else {
+      // The status line says why (a failed save, or another window's change to replace or keep).
+      view.replaceChildren(h('p', { class: 'error-text' }, t('importNotSaved')));
+      done();
+    }
+  };
+  const view = h(
+    'div',
+    { class: 'import-preview', role: 'group', 'aria-label': t('importPreviewTitle', name), 'data-import-preview': '' },
+    h('p', null, hasChanges(changes) ? t('importPreviewTitle', name) : t('importPreviewSame', name)),
+    h(
+      'ul',
+      { class: 'problems' },
+      line('importRulesAdded', changes.rulesAdded),
+      line('importRulesRemoved', changes.rulesRemoved),
+      line('importRulesChanged', changes.rulesChanged),
+      line('importSwitchedOff', changes.switchedOff),
+      line('importSwitchedOn', changes.switchedOn),
+      changes.otherChanges.length
+        ? h('li', null, t('importOtherChanges', changes.otherChanges.map((key) => t(settingLabelKey[key])).join(', ')))
+        : null,
+    ),
+    h('p', { class: 'hint' }, t('importMergeHint')),
+    h(
+      'div',
+      { class: 'row-actions' },
+      h('button', { type: 'button', class: 'primary', 'data-action': 'import-replace', onclick: () => apply('replace') }, t('importReplace')),
+      h('button', { type: 'button', 'data-action': 'import-merge', onclick: () => apply('merge') }, t('importMerge')),
+      h(
+        'button',
+        {
+          type: 'button',
+          'data-action': 'import-cancel',
+          onclick: () => {
+            view.remove();
+            ctx.announce(t('importCancelled', name));
+            done();
+          },
+        },
+        t('cancel'),
+      ),
+    ),
+  );
+  return view;
+}
+
+/** The settings an import can change besides rules, by their name on this page. */
+const settingLabelKey: Record<ImportChanges['otherChanges'][number], MessageKey> = {
+  enabled: 'enabledLabel',
+  showAllowed: 'showAllowedLabel',
+  language: 'languageLabel',
+  extraHeaders: 'headersTitle',
+};
 
 /** Said at the top of the page when the stored settings could not be used as they were. */
 export function loadProblemView(

@@ -1,19 +1,46 @@
-// Importing a settings file: all of it or nothing. The file is refused by size before it is read,
-// then checked whole (import-export.ts), then saved; storage changes only if every step passed.
+// Importing a settings file: all of it or nothing. The file is refused by size before it is read, then
+// checked whole (import-export.ts); a valid file is not applied at once: the page says what it would
+// change and offers to replace the settings or to merge the file into them. Storage changes only once
+// the user has chosen and the save has worked.
 import type { SettingsProblem } from '../settings/problems';
+import type { Settings } from '../settings/settings';
 import { importSizeProblem, parseSettingsFile } from '../settings/import-export';
+import { importChanges, mergeImport, type ImportChanges } from '../settings/import-plan';
 import type { SettingsStore } from './settings-store';
 
-export type ImportOutcome = { ok: true } | { ok: false; problems: SettingsProblem[] } | { ok: false; saveFailed: true };
+export type ImportMode = 'replace' | 'merge';
 
-export async function importSettingsText(text: string, store: SettingsStore): Promise<ImportOutcome> {
-  const result = parseSettingsFile(text, store.draft);
-  if (!result.ok) return { ok: false, problems: result.problems };
-  return (await store.replace(result.settings)) ? { ok: true } : { ok: false, saveFailed: true };
+/** A file that passed every check: what each way of taking it would store, and what replacing would change. */
+export interface ImportPreview {
+  replace: Settings;
+  merge: Settings;
+  changes: ImportChanges;
 }
 
-export async function importSettingsFile(file: Blob, store: SettingsStore): Promise<ImportOutcome> {
+export type ImportReading = { ok: true; preview: ImportPreview } | { ok: false; problems: SettingsProblem[] };
+export type ImportOutcome = { ok: true } | { ok: false; problems: SettingsProblem[] } | { ok: false; saveFailed: true };
+
+export function readSettingsText(text: string, current: Settings): ImportReading {
+  const result = parseSettingsFile(text, current);
+  if (!result.ok) return result;
+  return {
+    ok: true,
+    preview: { replace: result.settings, merge: mergeImport(current, result.fields), changes: importChanges(current, result.settings) },
+  };
+}
+
+export async function readSettingsFile(file: Blob, current: Settings): Promise<ImportReading> {
   const tooLarge = importSizeProblem(file.size);
   if (tooLarge) return { ok: false, problems: [tooLarge] };
-  return importSettingsText(await file.text(), store);
+  return readSettingsText(await file.text(), current);
+}
+
+export async function applyImport(preview: ImportPreview, mode: ImportMode, store: SettingsStore): Promise<ImportOutcome> {
+  return (await store.replace(preview[mode])) ? { ok: true } : { ok: false, saveFailed: true };
+}
+
+/** Reads and applies in one step (the CLI-like path the tests use); the page shows the preview between. */
+export async function importSettingsText(text: string, store: SettingsStore, mode: ImportMode = 'replace'): Promise<ImportOutcome> {
+  const reading = readSettingsText(text, store.draft);
+  return reading.ok ? applyImport(reading.preview, mode, store) : reading;
 }

@@ -16,7 +16,8 @@ export function settingsFileText(settings: Settings, now = new Date()): string {
   return JSON.stringify(file, null, 2) + '\n';
 }
 
-export type ImportResult = { ok: true; settings: Settings } | { ok: false; problems: SettingsProblem[] };
+/** `settings`: the file's fields over the current settings (what "replace" stores); `fields`: what the file holds. */
+export type ImportResult = { ok: true; settings: Settings; fields: Partial<Settings> } | { ok: false; problems: SettingsProblem[] };
 
 const kb = (bytes: number) => String(Math.ceil(bytes / 1024));
 
@@ -37,17 +38,10 @@ export function jsonErrorLocation(error: unknown, text: string): { line: number;
   return position ? lineAndColumn(text, Number(position[1])) : undefined;
 }
 
-function fileSettings(file: SettingsFile, current: Settings): Settings {
+/** The settings fields a file holds (no format, version or date). */
+function fileFields(file: SettingsFile): Partial<Settings> {
   const { format: _format, version: _version, exportedAt: _exportedAt, ...fields } = file;
-  const next: Settings = { ...current };
-  // Only the fields the file holds replace the current ones.
-  if (fields.enabled !== undefined) next.enabled = fields.enabled;
-  if (fields.showAllowed !== undefined) next.showAllowed = fields.showAllowed;
-  if (fields.language !== undefined) next.language = fields.language;
-  if (fields.disabledRules !== undefined) next.disabledRules = fields.disabledRules;
-  if (fields.userRules !== undefined) next.userRules = fields.userRules;
-  if (fields.extraHeaders !== undefined) next.extraHeaders = fields.extraHeaders;
-  return normalizeSettings(next);
+  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
 }
 
 /** Reads a settings file's text against the current settings. Nothing is saved here. */
@@ -83,5 +77,7 @@ export function parseSettingsFile(text: string, current: Settings): ImportResult
   const parsed = settingsFileSchema.safeParse(raw, { reportInput: true });
   if (!parsed.success) problems.push(...issueProblems(parsed.error.issues));
   if (problems.length || !parsed.success) return { ok: false, problems };
-  return { ok: true, settings: fileSettings(parsed.data, current) };
+  const fields = fileFields(parsed.data);
+  // Only the fields the file holds replace the current ones.
+  return { ok: true, settings: normalizeSettings({ ...current, ...fields }), fields };
 }

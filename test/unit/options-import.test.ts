@@ -8,7 +8,7 @@ import { settingsFileText, jsonErrorLocation } from '../../src/settings/import-e
 import { jsonErrorOffset } from '../../src/settings/json-error';
 import fc from 'fast-check';
 import { createSettingsStore, type SettingsStore } from '../../src/options/settings-store';
-import { importSettingsFile, importSettingsText } from '../../src/options/import-settings';
+import { importSettingsText, readSettingsFile, readSettingsText } from '../../src/options/import-settings';
 import { problemText } from '../../src/options/context';
 
 let t: Translate;
@@ -168,7 +168,7 @@ describe('an import that is refused', () => {
   it('refuses a file over the size limit before reading it', async () => {
     const file = new Blob(['{}'.padEnd(257 * 1024, ' ')]);
     const text = vi.spyOn(file, 'text');
-    const outcome = await importSettingsFile(file, store);
+    const outcome = await readSettingsFile(file, store.draft);
     expect(outcome).toMatchObject({ ok: false });
     expect(text).not.toHaveBeenCalled();
     if (!('problems' in outcome)) throw new Error('expected problems');
@@ -320,5 +320,47 @@ describe('finding where JSON goes wrong', () => {
   it("falls back on Firefox's line and column when only the message knows", () => {
     const error = new SyntaxError("JSON.parse: expected property name or '}' at line 2 column 3 of the JSON data");
     expect(jsonErrorLocation(error, '{}')).toEqual({ line: 2, column: 3 });
+  });
+});
+
+describe('before an import changes anything', () => {
+  const mine = { ...current, language: 'en' as const, extraHeaders: { status: ['State'] } };
+  const file = JSON.stringify({
+    format: 'unsub-lens-settings',
+    language: 'zh',
+    disabledRules: ['trial', 'expired'],
+    userRules: [
+      { id: 'cloud-phone', names: ['Cloud Phone Host'], verdict: 'blocked', explanation: 'Changed.' },
+      { id: 'edge-box', names: ['Edge Box'], verdict: 'caution', explanation: '' },
+    ],
+    extraHeaders: { status: ['Resource State'] },
+  });
+
+  it('says what replacing would change: rules added, removed and changed, rules switched, other settings', () => {
+    const reading = readSettingsText(file, mine);
+    if (!reading.ok) throw new Error('expected a valid file');
+    expect(reading.preview.changes).toEqual({
+      rulesAdded: ['Edge Box'],
+      rulesRemoved: [],
+      rulesChanged: ['Cloud Phone Host'],
+      switchedOff: ['trial', 'expired'],
+      switchedOn: ['promotion'],
+      otherChanges: ['language', 'extraHeaders'],
+    });
+  });
+
+  it('merges by keeping everything here and adding only what the file adds', async () => {
+    const reading = readSettingsText(file, mine);
+    if (!reading.ok) throw new Error('expected a valid file');
+    expect(reading.preview.merge).toEqual({
+      ...mine,
+      // Mine stays as it was (same id), the file's new rule is added.
+      userRules: [...mine.userRules, { id: 'edge-box', names: ['Edge Box'], verdict: 'caution', explanation: '' }],
+      disabledRules: ['promotion', 'trial', 'expired'],
+      extraHeaders: { status: ['State', 'Resource State'] },
+    });
+    expect(await importSettingsText(file, store, 'merge')).toEqual({ ok: true });
+    expect((await loadSettings()).settings.userRules.map((r) => r.id)).toEqual(['cloud-phone', 'edge-box']);
+    expect((await loadSettings()).settings.language).toBe('page');
   });
 });

@@ -360,9 +360,29 @@ describe('import through the page', () => {
     Object.defineProperty(input, 'files', { value: [file], configurable: true });
     input.dispatchEvent(new Event('change'));
     await settle();
+    // Nothing changes before the user has seen what would, and chosen.
+    const preview = root.querySelector<HTMLElement>('[data-import-preview]')!;
+    expect(text(preview)).toContain('switch 1 rule(s) off: expired');
+    expect((await stored()).disabledRules).toEqual([]);
+    button('import-replace').click();
+    await settle();
     expect((await stored()).disabledRules).toEqual(['expired']);
     expect(root.querySelector<HTMLInputElement>('[data-rule="expired"]')!.checked).toBe(false);
     expect(text(status())).toBe('Settings imported from good.json.');
+  });
+
+  it('cancels an import with nothing changed', async () => {
+    await open();
+    const input = root.querySelector<HTMLInputElement>('input[type="file"]')!;
+    Object.defineProperty(input, 'files', { value: [new File([JSON.stringify({ showAllowed: true })], 'other.json')], configurable: true });
+    input.dispatchEvent(new Event('change'));
+    await settle();
+    expect(text(root.querySelector<HTMLElement>('[data-import-preview]')!)).toContain('change: Also badge rows no rule blocks');
+    button('import-cancel').click();
+    await settle();
+    expect(root.querySelector('[data-import-preview]')).toBeNull();
+    expect((await stored()).showAllowed).toBe(false);
+    expect(text(status())).toBe('Nothing imported from other.json.');
   });
 });
 
