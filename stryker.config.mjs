@@ -6,7 +6,7 @@ export default {
   testRunner: 'vitest',
   vitest: { configFile: 'vitest.mutate.config.ts', related: false },
   coverageAnalysis: 'perTest',
-  mutate: ['src/rules/engine.ts', 'src/rules/text-match.ts', 'src/page/read-row.ts', 'src/page/find-tables.ts'],
+  mutate: ['src/rules/engine.ts', 'src/rules/text-match.ts', 'src/page/read-row.ts', 'src/page/find-tables.ts', 'src/page/table-layout.ts'],
   reporters: ['clear-text', 'progress'],
   concurrency: 2,
   timeoutMS: 20_000,

@@ -7,7 +7,7 @@ export default defineConfig({
   plugins: [WxtVitest()],
   test: {
     environment: 'happy-dom',
-    include: ['test/unit/{engine,text-match,lookup,catalog,read-row,scan-fixtures,annotator,route}.test.ts'],
+    include: ['test/unit/{engine,text-match,lookup,catalog,read-row,find-tables,scan-fixtures,annotator,route}.test.ts'],
     // The CLI's own tests start processes (and read files that are not UTF-8, which the sandbox
     // Stryker copies the project into does not keep byte for byte): the in-process scans cover the same code.
     testNamePattern: /^(?!npm run scan)/,
