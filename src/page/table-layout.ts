@@ -38,8 +38,9 @@ export function positionCells(cells: Element[]): PlacedCell[] {
   });
 }
 
+/** How many columns a cell takes (its colspan), or a <col> (its span): bounded, and 1 when the attribute is no count. */
 export function spanOf(cell: Element): number {
-  const span = Number.parseInt(cell.getAttribute('colspan') ?? '1', 10);
+  const span = Number.parseInt(cell.getAttribute(cell.tagName === 'COL' ? 'span' : 'colspan') ?? '1', 10);
   return Number.isFinite(span) && span > 0 ? Math.min(span, 1000) : 1;
 }
 

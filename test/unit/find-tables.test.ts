@@ -257,3 +257,118 @@ describe('where the cells of a row sit', () => {
     expect(tableRows(found!)).toEqual([]);
   });
 });
+
+describe('edge cases of finding tables', () => {
+  it('takes the last of equally wide header rows (it names the leaf columns), and no mixed <th>/<td> row as a header', () => {
+    page(`<table id="a"><thead><tr>${th('Group', 'Group', 'Group', 'Group')}</tr><tr>${consoleHeader}</tr></thead><tbody>${row('a')}</tbody></table>
+      <table id="b"><tbody><tr><th>Resource Name/ID</th><td>Product Type</td><th>Status</th></tr>${row('b')}</tbody></table>`);
+    expect(find().map((table) => table.root.id)).toEqual(['a']);
+  });
+
+  it('looks past an empty first body row for a row of <th>, and finds nothing in an empty <table>', () => {
+    page(`<table id="late"><tbody><tr></tr><tr>${consoleHeader}</tr>${row('a')}</tbody></table><table></table><table><tbody></tbody></table>`);
+    expect(find().map((table) => table.root.id)).toEqual(['late']);
+  });
+
+  it('lists tables in document order, whatever markup each is', () => {
+    page(`<div role="grid" id="grid"><div role="row"><span role="columnheader">Product Type</span><span role="columnheader">Status</span></div></div>
+      <table id="native"><thead><tr>${consoleHeader}</tr></thead><tbody>${row('a')}</tbody></table>
+      <div class="tiny-table" id="component"><table><thead><tr>${consoleHeader}</tr></thead></table></div>`);
+    expect(find().map((table) => table.root.id)).toEqual(['grid', 'native', 'component']);
+  });
+
+  it("takes a component's header from whichever of its tables has one", () => {
+    page(
+      `<ti-table id="t"><div class="ti3-table-container"><table><tbody>${row('a')}</tbody></table></div><div class="ti3-table-fixed-head"><table><thead><tr>${consoleHeader}</tr></thead></table></div></ti-table>`,
+    );
+    expect(find().map((table) => [table.root.id, table.layout])).toEqual([['t', 'tiny-split']]);
+  });
+
+  it("does not count the tables of a component inside another as the outer one's parts", () => {
+    page(
+      `<ti-table id="outer"><table id="own"><thead><tr>${consoleHeader}</tr></thead></table><div><ti-table id="inner"><table id="theirs"></table></ti-table></div></ti-table>`,
+    );
+    expect(componentParts(document.getElementById('outer')!).map((part) => part.id)).toEqual(['own']);
+  });
+
+  it("takes ARIA column headers only from the grid's own rows, and only its columnheader cells", () => {
+    page(`<div role="grid" id="g">
+      <div role="row"><span role="gridcell"><div role="grid"><div role="row"><span role="columnheader">Product Type</span><span role="columnheader">Status</span></div></div></span></div>
+      <div role="row"><span role="gridcell">note</span></div>
+      <div role="row"><span role="gridcell">x</span><span role="columnheader">Product Type</span><span role="columnheader">Billing Mode</span></div>
+      <div role="row"><span role="gridcell">a</span><span role="gridcell">SMN</span><span role="gridcell">Yearly/Monthly</span></div>
+    </div>`);
+    const tables = find();
+    const outer = tables.find((table) => table.root.id === 'g');
+    expect(outer?.columns.productType?.index).toBe(0);
+    expect(outer?.header.map((cell) => cell.textContent)).toEqual(['Product Type', 'Billing Mode']);
+    // A row holding a column header of its own is a header row; one whose cell holds another grid's headers is not.
+    expect(tableRows(outer!).map((r) => r.textContent?.trim().slice(0, 4))).toEqual(['Prod', 'note', 'aSMN']);
+  });
+
+  it('is no part of a grid to take a <table> put in it outside any cell', () => {
+    page(`<div role="grid" id="g"><div role="row"><span role="columnheader">Product Type</span><span role="columnheader">Status</span></div></div>`);
+    const grid = document.getElementById('g')!;
+    const stray = document.createElement('table');
+    grid.append(stray);
+    expect(isPartOf(find()[0]!, stray)).toBe(false);
+  });
+});
+
+describe('edge cases of pairing a header with its body', () => {
+  const nested = (bodyDepth: number) => {
+    // The header table sits in div.head inside four wrappers (a1 to a4); the body is put `bodyDepth` wrappers up.
+    page(
+      `<div id="root"><div id="a4"><div id="a3"><div id="a2"><div id="a1"><div class="head"><table><thead><tr>${consoleHeader}</tr></thead></table></div></div></div></div></div></div>`,
+    );
+    const body = document.createElement('div');
+    body.innerHTML = `<table><tbody>${row('a')}</tbody></table>`;
+    document.getElementById(`a${bodyDepth}`)!.append(body);
+    return find()[0]?.layout;
+  };
+
+  it('pairs a body found three wrappers up, not four', () => {
+    expect(nested(3)).toBe('split');
+    expect(nested(4)).toBe('native');
+  });
+
+  it('does not pair a body wider than the header', () => {
+    page(
+      `<div><div><table><thead><tr>${consoleHeader}</tr></thead></table></div><div><table><tbody><tr>${td('a', 'b', 'c', 'd', 'e', 'f')}</tr></tbody></table></div></div>`,
+    );
+    expect(find()[0]?.layout).toBe('native');
+  });
+
+  it("counts a body's columns by its <colgroup> where it has one", () => {
+    page(
+      `<div><div><table><thead><tr>${consoleHeader}</tr></thead></table></div><div><table><colgroup><col span="2"><col><col></colgroup><tbody><tr>${td('a', 'SMN')}</tr></tbody></table></div></div>`,
+    );
+    expect(find()[0]?.layout).toBe('split');
+  });
+});
+
+describe('edge cases of cell positions', () => {
+  it('ends a rowspan where it says, counts a bad rowspan as 1, and keeps cells in column order', () => {
+    page(`<table><thead><tr>${consoleHeader}</tr></thead><tbody>
+      <tr><td>a</td><td rowspan="2">SMN</td><td rowspan="x">Yearly/Monthly</td><td rowspan="-1">In use</td></tr>
+      <tr>${td('b', 'Pay-per-use', 'Expired')}</tr>
+      <tr>${td('c', 'ECS', 'Yearly/Monthly', 'Frozen')}</tr>
+    </tbody></table>`);
+    const [table] = find();
+    const rows = tableRows(table!);
+    const at = (i: number) => placedCells(rows[i]!, rowCells(rows[i]!, table!), table!).map(({ cell, index }) => `${index}:${cell.textContent}`);
+    expect(at(1)).toEqual(['0:b', '1:SMN', '2:Pay-per-use', '3:Expired']);
+    expect(at(2)).toEqual(['0:c', '1:ECS', '2:Yearly/Monthly', '3:Frozen']);
+  });
+
+  it('keeps the layout of a section for the rows of one pass, and works it out again for a new cache', () => {
+    page(`<table><thead><tr>${consoleHeader}</tr></thead><tbody>
+      <tr><td rowspan="2">a</td>${td('SMN', 'Yearly/Monthly', 'In use')}</tr><tr>${td('ECS', 'Pay-per-use', 'Expired')}</tr></tbody></table>`);
+    const [table] = find();
+    const second = tableRows(table!)[1]!;
+    const cache = new WeakMap();
+    const first = placedCells(second, rowCells(second, table!), table!, cache);
+    expect(placedCells(second, rowCells(second, table!), table!, cache)).toBe(first);
+    expect(placedCells(second, rowCells(second, table!), table!, new WeakMap())).not.toBe(first);
+  });
+});

@@ -88,3 +88,94 @@ describe('the cell the badge goes in', () => {
     expect(reading.kind === 'resource' && reading.anchor).toBe(second.children[1]);
   });
 });
+
+/** The resource a one-row table reads as. */
+function resourceOf(row: string) {
+  const reading = tableWith(row).read(0);
+  if (reading.kind !== 'resource') throw new Error(`read as ${reading.why}`);
+  return reading;
+}
+const operationRow = (operation: string, rowAttributes = '', selection = '<input type="checkbox">') =>
+  `<tr${rowAttributes}><td class="checkbox-column">${selection}</td><td><a>web-1</a></td><td>Elastic Cloud Server</td><td>Yearly/Monthly</td><td>In use</td><td>${operation}</td></tr>`;
+
+describe("the row's own unsubscribe action", () => {
+  it('counts as disabled by attribute, by aria-disabled, by a disabled class, or by a mark on what wraps it', () => {
+    for (const operation of [
+      '<button disabled>Unsubscribe</button>',
+      '<a aria-disabled="true">Unsubscribe</a>',
+      '<a class="ti3-btn-disabled">Unsubscribe</a>',
+      '<span class="is-disabled"><a>Renew</a></span><a class="link disabled">Unsubscribe</a>',
+      '<div aria-disabled="true"><a>Unsubscribe</a></div>',
+      '<span class="ti3-action-menu-item" aria-label="Unsubscribe"><ti-link disabled><section>Unsubscribe</section></ti-link></span>',
+    ])
+      expect(resourceOf(operationRow(operation)).resource.actionDisabled, operation).toBe(true);
+  });
+
+  it('is enabled when only another action is disabled, or when a class merely contains the word', () => {
+    for (const operation of [
+      '<a disabled>Renew</a> <a>Unsubscribe</a>',
+      '<a class="undisabledish">Unsubscribe</a>',
+      '<a aria-disabled="false">Unsubscribe</a>',
+    ])
+      expect(resourceOf(operationRow(operation)).resource.actionDisabled, operation).toBeUndefined();
+  });
+
+  it('knows the action by its label or its aria-label, in either language and wording', () => {
+    expect(resourceOf(operationRow('<a disabled>退订资源</a>')).resource.actionDisabled).toBe(true);
+    expect(resourceOf(operationRow('<a disabled aria-label="Unsubscribe from resource"><i class="icon"></i></a>')).resource.actionDisabled).toBe(
+      true,
+    );
+    expect(resourceOf(operationRow('<a disabled>Unsubscribe later</a>')).resource.actionDisabled).toBeUndefined();
+  });
+
+  it('takes the reason a disabled action gives as its tooltip, and none from an enabled one', () => {
+    expect(resourceOf(operationRow('<a disabled title="Frozen resources cannot be unsubscribed">Unsubscribe</a>')).resource.reasonText).toBe(
+      'Frozen resources cannot be unsubscribed',
+    );
+    expect(resourceOf(operationRow('<a disabled data-tooltip="In a contract">Unsubscribe</a>')).resource.reasonText).toBe('In a contract');
+    expect(resourceOf(operationRow('<a title="Unsubscribe this resource">Unsubscribe</a>')).resource.reasonText).toBeUndefined();
+  });
+
+  it('falls back to the row: greyed out, or its selection box disabled, when the action says nothing', () => {
+    expect(resourceOf(operationRow('', ' class="ti3-disabled-tr"')).resource.actionDisabled).toBe(true);
+    expect(resourceOf(operationRow('', '', '<input type="checkbox" disabled>')).resource.actionDisabled).toBe(true);
+    expect(resourceOf(operationRow('')).resource.actionDisabled).toBeUndefined();
+    // An enabled action says more than the row's colour.
+    expect(resourceOf(operationRow('<a>Unsubscribe</a>', ' class="ti3-disabled-tr"')).resource.actionDisabled).toBeUndefined();
+  });
+});
+
+describe('tags, names and the other fields of a row', () => {
+  const tagged = (product: string, resource = '<a>web-1</a>') =>
+    `<tr><td class="checkbox-column"></td><td>${resource}</td><td>${product}</td><td>Yearly/Monthly</td><td>Expired</td><td></td></tr>`;
+
+  it('takes tag labels out of the product cell, and keeps the product name without them', () => {
+    const reading = resourceOf(tagged('Elastic Cloud Server <span class="tag-trial">Trial</span><ti-tag><section>KooGallery</section></ti-tag>'));
+    expect(reading.resource.productType).toBe('Elastic Cloud Server');
+    expect(reading.product).toBe('Elastic Cloud Server');
+    expect(reading.resource.tags).toEqual(['Trial', 'KooGallery']);
+  });
+
+  it('takes only the strict tag list beside the name, never a word of the name itself', () => {
+    const reading = resourceOf(
+      tagged('Elastic Cloud Server', '<a>smn-trial-test</a> <span class="label-x">Trial</span><span class="tiny-tag">试用</span>'),
+    );
+    expect(reading.resource.tags).toEqual(['试用']);
+    expect(reading.name).toBe('smn-trial-test');
+  });
+
+  it('names the resource by its link, else by the whole cell', () => {
+    expect(resourceOf(tagged('SMN', '<span>topic-7</span>')).name).toBe('topic-7');
+    expect(resourceOf(tagged('SMN', '<a>topic-7</a><br>0c3d-11ef')).name).toBe('topic-7');
+  });
+
+  it('does not read its own badge as a tag', () => {
+    const reading = resourceOf(tagged('Elastic Cloud Server <span class="unsub-lens-badge">Cannot unsubscribe</span>'));
+    expect(reading.resource.tags).toBeUndefined();
+  });
+
+  it('reads billing mode and status, and leaves out fields the row leaves empty', () => {
+    const { resource } = resourceOf(tagged('Elastic Cloud Server'));
+    expect(resource).toEqual({ productType: 'Elastic Cloud Server', billingMode: 'Yearly/Monthly', status: 'Expired' });
+  });
+});
