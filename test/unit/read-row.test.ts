@@ -179,3 +179,38 @@ describe('tags, names and the other fields of a row', () => {
     expect(resource).toEqual({ productType: 'Elastic Cloud Server', billingMode: 'Yearly/Monthly', status: 'Expired' });
   });
 });
+
+describe('one cell across the table', () => {
+  const why = (bodyRows: string, index = 0) => {
+    const reading = tableWith(bodyRows).read(index);
+    return reading.kind === 'skip' ? reading.why : 'resource';
+  };
+
+  it('is a group header, or a "no data" line by its words or its markup', () => {
+    expect(why('<tr><td colspan="6">Region: CN-Hong Kong</td></tr>')).toBe('group header');
+    expect(why('<tr><td colspan="6">暂无数据</td></tr>')).toBe('no data row');
+    expect(why('<tr><td colspan="6"><div class="ti3-table-nodata">Nothing here</div></td></tr>')).toBe('no data row');
+  });
+
+  it('is a resource when it sits beside cells spanning down from above, and a group header when it spans the rest', () => {
+    const spanning = `<tr><td class="checkbox-column"></td><td rowspan="3"><a>web-1</a></td><td>Elastic Cloud Server</td><td>Yearly/Monthly</td><td>In use</td><td></td></tr>`;
+    expect(why(`${spanning}<tr><td>Simple Message Notification</td></tr>`, 1)).toBe('resource');
+    expect(why(`${spanning}<tr><td colspan="5">Region: CN-Hong Kong</td></tr>`, 1)).toBe('group header');
+  });
+
+  it('is a resource in a table only two columns wide', () => {
+    document.body.innerHTML = `<table><thead><tr><th>Product Type</th><th>Status</th></tr></thead><tbody><tr><td>Simple Message Notification</td></tr></tbody></table>`;
+    const [table] = findResourceTables(document, { headers: headerNames() });
+    expect(readRow(document.querySelector('tbody > tr')!, table!).kind).toBe('resource');
+  });
+
+  it('counts a row of header cells as a header row, by tag or by role, and a row with one <th> among cells as a resource', () => {
+    expect(why(`<tr>${headers.map((text) => `<th>${text}</th>`).join('')}</tr>`)).toBe('header row');
+    expect(why(`<tr>${headers.map((text) => `<td role="columnheader">${text || '-'}</td>`).join('')}</tr>`)).toBe('header row');
+    expect(
+      why(
+        `<tr><td class="checkbox-column"></td><th><a>web-1</a></th><td>Elastic Cloud Server</td><td>Yearly/Monthly</td><td>In use</td><td></td></tr>`,
+      ),
+    ).toBe('resource');
+  });
+});
