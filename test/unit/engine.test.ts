@@ -659,3 +659,54 @@ describe('the order of reasons (the first is the badge’s main reason, in the p
     expect(reasons.map((reason) => reason.ruleId)).toEqual(['service/simple-message-notification', 'user/smn-ok']);
   });
 });
+
+describe("the order of the reasons (the first is the badge's main reason)", () => {
+  it('lists a blocked reason before a caution one, whatever field each comes from', () => {
+    // The product type (an inferred name: a caution) comes before the status (expired: blocked) by field.
+    expect(ruleIds({ productType: 'Cloud Search Service', status: 'Expired' })).toEqual(['expired', 'service/elasticsearch-service']);
+  });
+
+  it("lists reasons of one verdict by field: the page's reason, product type, status, billing mode, tags", () => {
+    expect(ruleIds({ productType: 'Elastic Cloud Server', status: 'Expired', billingMode: 'One-off' })).toEqual(['expired', 'one-off-billing']);
+    expect(ruleIds({ productType: 'Simple Message Notification', status: 'Expired' })).toEqual(['service/simple-message-notification', 'expired']);
+    expect(ruleIds({ productType: 'Elastic Cloud Server', status: 'Expired', tags: ['Free'] })).toEqual(['expired', 'free']);
+    expect(ruleIds({ productType: 'Simple Message Notification', reasonText: 'The resource has expired.' })[0]).toBe('expired');
+  });
+});
+
+describe('edge cases of evaluating a row', () => {
+  it('reads a reason text of only spaces as none', () => {
+    expect(evaluate({ productType: 'Elastic Cloud Server', reasonText: '   ' }, catalog)).toEqual({ verdict: 'allowed', reasons: [] });
+  });
+
+  it('says a disabled action with no rule behind it is worth checking, naming the disabled action', () => {
+    const [reason] = evaluate({ productType: 'Elastic Cloud Server', actionDisabled: true }, catalog).reasons;
+    expect(reason).toMatchObject({ verdict: 'caution', evidence: { field: 'actionDisabled', text: 'disabled' } });
+  });
+
+  it('drops a rule that needs another when the other did not match and it names no weaker verdict', () => {
+    const needy: Rule = { ...rule('marketplace-invoiced'), id: 'needy', match: { tags: ['invoiced'], requires: 'marketplace' } };
+    const small = { edition: catalog.edition, rules: [rule('marketplace'), needy] };
+    expect(evaluate({ productType: 'ECS', tags: ['Invoiced'] }, small).reasons).toEqual([]);
+    expect(
+      evaluate({ productType: 'ECS', tags: ['Invoiced', 'KooGallery'] }, small)
+        .reasons.map((r) => r.ruleId)
+        .sort(),
+    ).toEqual(['marketplace', 'needy']);
+  });
+
+  it('gives a user rule the shape of a Table 1 entry: a confirmed English name, "Your own rules" as its source', () => {
+    const user: UserRule = { id: 'my-host', names: ['My Host'], verdict: 'blocked', explanation: 'Ask first.' };
+    const [reason] = evaluate({ productType: 'My Host' }, catalog, { userRules: [user] }).reasons;
+    expect(reason).toMatchObject({
+      ruleId: `${USER_RULE_PREFIX}my-host`,
+      verdict: 'blocked',
+      source: { url: '', section: 'Your own rules', edition: '' },
+    });
+    expect(reason?.note).toBeUndefined();
+    expect(lookup('My Host', catalog, { userRules: [user], lang: 'en' })[0]).toMatchObject({
+      rule: `${USER_RULE_PREFIX}my-host`,
+      verdict: 'blocked',
+    });
+  });
+});

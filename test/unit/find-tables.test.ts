@@ -348,17 +348,25 @@ describe('edge cases of pairing a header with its body', () => {
 });
 
 describe('edge cases of cell positions', () => {
+  it('reads a row short of cells in a table with no rowspan at its own positions', () => {
+    page(`<table><thead><tr>${consoleHeader}</tr></thead><tbody><tr>${td('a', 'SMN')}</tr></tbody></table>`);
+    const [table] = find();
+    const [only] = tableRows(table!);
+    expect(placedCells(only!, rowCells(only!, table!), table!).map(({ index }) => index)).toEqual([0, 1]);
+  });
+
   it('ends a rowspan where it says, counts a bad rowspan as 1, and keeps cells in column order', () => {
     page(`<table><thead><tr>${consoleHeader}</tr></thead><tbody>
       <tr><td>a</td><td rowspan="2">SMN</td><td rowspan="x">Yearly/Monthly</td><td rowspan="-1">In use</td></tr>
       <tr>${td('b', 'Pay-per-use', 'Expired')}</tr>
-      <tr>${td('c', 'ECS', 'Yearly/Monthly', 'Frozen')}</tr>
+      <tr><td>c</td><td colspan="2">ECS</td></tr>
     </tbody></table>`);
     const [table] = find();
     const rows = tableRows(table!);
     const at = (i: number) => placedCells(rows[i]!, rowCells(rows[i]!, table!), table!).map(({ cell, index }) => `${index}:${cell.textContent}`);
     expect(at(1)).toEqual(['0:b', '1:SMN', '2:Pay-per-use', '3:Expired']);
-    expect(at(2)).toEqual(['0:c', '1:ECS', '2:Yearly/Monthly', '3:Frozen']);
+    // The third row is short of cells, so it is laid out: nothing spans into it any more.
+    expect(at(2)).toEqual(['0:c', '1:ECS']);
   });
 
   it('keeps the layout of a section for the rows of one pass, and works it out again for a new cache', () => {
@@ -370,5 +378,36 @@ describe('edge cases of cell positions', () => {
     const first = placedCells(second, rowCells(second, table!), table!, cache);
     expect(placedCells(second, rowCells(second, table!), table!, cache)).toBe(first);
     expect(placedCells(second, rowCells(second, table!), table!, new WeakMap())).not.toBe(first);
+  });
+});
+
+describe('more edge cases of finding tables', () => {
+  it('takes the header row with the most cells, not merely the last', () => {
+    page(`<table><thead><tr>${consoleHeader}</tr><tr>${th('name', 'id')}</tr></thead><tbody>${row('a')}</tbody></table>`);
+    expect(find()[0]?.columns.status?.index).toBe(3);
+  });
+
+  it('finds no header when the first body row with cells is a data row, even if a row of <th> follows', () => {
+    page(`<table><tbody><tr>${td('x', 'y')}</tr><tr>${consoleHeader}</tr>${row('a')}</tbody></table>`);
+    expect(find()).toEqual([]);
+  });
+
+  it("keeps a header text with the first column that names it: a user's extra name cannot take over another column's", () => {
+    const mine = headerNames({ status: ['Billing Mode', 'State'] });
+    expect(matchHeader('Billing Mode', mine)).toBe('billingMode');
+    expect(matchHeader('State', mine)).toBe('status');
+  });
+
+  it('reads a table at the top of a fragment (no parent element)', () => {
+    const fragment = document.createDocumentFragment();
+    const table = document.createElement('table');
+    table.innerHTML = `<thead><tr>${consoleHeader}</tr></thead><tbody>${row('a')}</tbody>`;
+    fragment.append(table);
+    expect(findResourceTables(fragment, { headers: names }).map((found) => found.root)).toEqual([table]);
+  });
+
+  it("keeps the parts of a component that itself sits in a layout table's cell", () => {
+    page(`<table><tr><td><ti-table id="t"><table id="own"><thead><tr>${consoleHeader}</tr></thead></table></ti-table></td></tr></table>`);
+    expect(componentParts(document.getElementById('t')!).map((part) => part.id)).toEqual(['own']);
   });
 });
