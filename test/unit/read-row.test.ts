@@ -214,3 +214,35 @@ describe('one cell across the table', () => {
     ).toBe('resource');
   });
 });
+
+describe('tag labels nested and empty, and cells a row lacks', () => {
+  const withProduct = (product: string) =>
+    `<tr><td class="checkbox-column"></td><td><a>web-1</a></td><td>${product}</td><td>Yearly/Monthly</td><td>In use</td><td></td></tr>`;
+
+  it('takes a label nested in another label once, and keeps the product text a labelled wrapper holds', () => {
+    const reading = resourceOf(
+      withProduct('<div class="label-wrap">Elastic Cloud Server <span class="tag-group"><span class="tag">Trial</span></span></div>'),
+    );
+    expect(reading.resource.tags).toEqual(['Trial']);
+    expect(reading.resource.productType).toBe('Elastic Cloud Server');
+  });
+
+  it('takes no empty label as a tag', () => {
+    const reading = resourceOf(withProduct('Elastic Cloud Server <span class="tag-x"></span>'));
+    expect(reading.resource.tags).toBeUndefined();
+    expect(reading.resource.productType).toBe('Elastic Cloud Server');
+  });
+
+  it('leaves out the product type and the name when the row has no such cells', () => {
+    const reading = resourceOf('<tr><td class="checkbox-column"></td><td></td><td></td><td>Yearly/Monthly</td><td>In use</td></tr>');
+    expect(reading.resource).toEqual({ billingMode: 'Yearly/Monthly', status: 'In use' });
+    expect(reading.name).toBe('');
+    expect(reading.product).toBe('');
+  });
+
+  it('reads a short row as far as it goes, with no field it does not show', () => {
+    const reading = resourceOf('<tr><td class="checkbox-column"></td><td><a>web-1</a></td><td>Simple Message Notification</td></tr>');
+    expect(reading.resource).toEqual({ productType: 'Simple Message Notification' });
+    expect(reading.name).toBe('web-1');
+  });
+});
