@@ -15,8 +15,12 @@ export interface LookupView {
   update(): void;
 }
 
+/**
+ * `search` looks up the rules in effect; `switchedOff` the rules the user switched off, so that a
+ * query only they name is not answered "no rule names this".
+ */
 // eslint-disable-next-line max-lines-per-function -- a view closure: the search box, the results and the announcer share one state; each handler is short
-export function lookupView(t: Translate, search: (query: string) => LookupHit[]): LookupView {
+export function lookupView(t: Translate, search: (query: string) => LookupHit[], switchedOff: (query: string) => LookupHit[] = () => []): LookupView {
   const listId = uniqueId('results');
   const input = h('input', {
     type: 'search',
@@ -79,13 +83,15 @@ export function lookupView(t: Translate, search: (query: string) => LookupHit[])
     } else if (!hits.length) {
       // The query said back as typed, with what cannot be seen written out (a pasted U+200B finds nothing).
       options = [];
+      // Plain words, not a result card: nothing was found, and no verdict is given for it.
+      const off = switchedOff(query);
       replaceChildren(
         results,
         h(
           'div',
-          { class: 'no-rule' },
-          h('div', { class: 'reason-head' }, verdictPill('allowed', t), h('strong', null, showInvisible(query))),
-          h('p', null, t('lookupNoRule')),
+          { class: 'no-rule', 'data-answer': off.length ? 'switched-off' : 'none' },
+          h('strong', null, showInvisible(query)),
+          off.length ? h('p', null, t('lookupSwitchedOff', off.map((hit) => hit.title).join(', '))) : h('p', null, t('lookupNoRule')),
         ),
       );
     } else {

@@ -48,7 +48,13 @@ export async function mountPopup(root: HTMLElement, options: PopupOptions = {}):
   const engineSettings: EngineSettings = { disabledRules: settings.disabledRules, userRules: settings.userRules, lang };
   const disabled = new Set(settings.disabledRules);
 
-  const look = lookupView(t, (query) => lookup(query, rules, engineSettings, 8));
+  // The same look-up without the user's switches: which rules a query names that are switched off.
+  const allRules: EngineSettings = { userRules: settings.userRules, lang };
+  const look = lookupView(
+    t,
+    (query) => lookup(query, rules, engineSettings, 8),
+    (query) => lookup(query, rules, allRules, 8).filter((hit) => disabled.has(hit.rule)),
+  );
   const page = h(
     'section',
     { class: 'page', 'aria-label': t('pageSection'), 'aria-busy': 'true' },

@@ -129,19 +129,34 @@ describe('the popup look-up', () => {
     expect(detail.querySelector<HTMLAnchorElement>('.source a')!.href).toBe(condition.source.url);
   });
 
-  it('says "No rule" for a product no rule names', async () => {
+  it('says in plain words that no rule names a product, with no result card or verdict for it', async () => {
     const { input } = await openPopup();
-    type(input, 'Elastic Cloud Server');
-    expect(options()).toHaveLength(0);
-    expect(text(root.querySelector('.no-rule .verdict'))).toBe('No rule');
-    expect(text(root.querySelector('.no-rule'))).toContain('Elastic Cloud Server');
+    for (const query of ['Elastic Cloud Server', 'asdfqwer']) {
+      type(input, query);
+      expect(options()).toHaveLength(0);
+      const answer = root.querySelector<HTMLElement>('.no-rule')!;
+      expect(answer.dataset.answer).toBe('none');
+      expect(answer.querySelector('.verdict')).toBeNull();
+      expect(text(answer)).toContain(query);
+      expect(text(answer)).toContain('No rule on the list names this');
+    }
   });
 
-  it('says back a query of invisible characters written out, so "No rule" is not about nothing', async () => {
+  it('says back a query of invisible characters written out, so the answer is not about nothing', async () => {
     const { input } = await openPopup();
     type(input, '\u200B\u2060');
-    expect(text(root.querySelector('.no-rule .verdict'))).toBe('No rule');
     expect(text(root.querySelector('.no-rule strong'))).toBe(String.raw`\u200B\u2060`);
+  });
+
+  it('says a switched-off rule names the product, instead of that no rule does', async () => {
+    await saveSettings({ ...defaultSettings, disabledRules: ['service/simple-message-notification'] });
+    const { input } = await openPopup();
+    type(input, 'SMN');
+    expect(options()).toHaveLength(0);
+    const answer = root.querySelector<HTMLElement>('.no-rule')!;
+    expect(answer.dataset.answer).toBe('switched-off');
+    expect(text(answer)).toContain('you switched it off in the options: Simple Message Notification');
+    expect(text(answer)).not.toContain('No rule on the list names this');
   });
 
   it('gives a successor product only a "Check"', async () => {
