@@ -6,8 +6,6 @@ import type { PageConfig } from './protocol';
 import { askBackgroundTwice, type Wait } from './send';
 import { SETTINGS_AREA, SETTINGS_KEY } from '../settings/storage-keys';
 
-export { RETRY_DELAY_MS } from './send';
-
 /** The background's PageConfig; undefined when it cannot answer, even when asked a second time. */
 export const requestPageConfig = (wait?: Wait): Promise<PageConfig | undefined> => askBackgroundTwice({ type: 'get-page-config' }, wait);
 

@@ -38,9 +38,3 @@ export async function readSettingsFile(file: Blob, current: Settings): Promise<I
 export async function applyImport(preview: ImportPreview, mode: ImportMode, store: SettingsStore): Promise<ImportOutcome> {
   return (await store.replace(preview[mode])) ? { ok: true } : { ok: false, saveFailed: true };
 }
-
-/** Reads and applies in one step (the CLI-like path the tests use); the page shows the preview between. */
-export async function importSettingsText(text: string, store: SettingsStore, mode: ImportMode = 'replace'): Promise<ImportOutcome> {
-  const reading = readSettingsText(text, store.draft);
-  return reading.ok ? applyImport(reading.preview, mode, store) : reading;
-}

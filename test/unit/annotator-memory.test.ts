@@ -5,21 +5,12 @@ import { describe, expect, it } from 'vitest';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { createAnnotator, type Annotator, type Timers } from '../../src/annotator/annotator';
-import { headerNames } from '../../src/console/columns';
-import { badgeText } from '../../src/badges/badge-text';
-import { compileCatalog } from '../../src/rules/engine';
-import { catalog } from '../../src/rules/catalog';
+import { englishOptions } from '../support/annotator-options';
 
 setFlagsFromString('--expose-gc');
 const collectGarbage = runInNewContext('gc') as () => void;
 
-const options = {
-  compiled: compileCatalog(catalog, { lang: 'en' }),
-  lang: 'en' as const,
-  showAllowed: false,
-  headers: headerNames(),
-  words: badgeText.en,
-};
+const options = englishOptions();
 
 /** A table whose first cell spans two rows: the annotator re-reads such a table as a whole. */
 function spanningTable(): HTMLTableElement {

@@ -1,9 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createAnnotator, type Annotator, type Timers } from '../../src/annotator/annotator';
-import { headerNames } from '../../src/console/columns';
-import { badgeText } from '../../src/badges/badge-text';
 import { compileCatalog } from '../../src/rules/engine';
 import { catalog } from '../../src/rules/catalog';
+import { englishOptions } from '../support/annotator-options';
 import { buildRow, buildTinyTable, rerenderInPlace, retext, type RowSpec } from '../support/page-builder';
 
 /** Timers the test runs by hand, so every frame is explicit. */
@@ -44,13 +43,7 @@ describe('the live annotator', () => {
   let annotator: Annotator;
   let timers: ReturnType<typeof manualScheduler>;
   let counts: Array<number | null>;
-  const options = () => ({
-    compiled: compileCatalog(catalog, { lang: 'en' }),
-    lang: 'en' as const,
-    showAllowed: false,
-    headers: headerNames(),
-    words: badgeText.en,
-  });
+  const options = englishOptions;
 
   beforeEach(() => {
     document.body.replaceChildren();
@@ -255,13 +248,7 @@ describe('a row recycled for another resource (virtual scroll)', () => {
     document.body.replaceChildren(buildTinyTable(document, rows).root);
     const frames: Array<() => void> = [];
     const scheduler: Timers = { frame: (cb) => void frames.push(cb), timeout: (cb) => void setTimeout(cb, 0) };
-    const options = {
-      compiled: compileCatalog(catalog, { lang: 'en' }),
-      lang: 'en' as const,
-      showAllowed: false,
-      headers: headerNames(),
-      words: badgeText.en,
-    };
+    const options = englishOptions();
     const annotator = createAnnotator(document, options, scheduler);
     annotator.start();
     expect(verdicts(document)[0]).toEqual(['blocked', 'service/simple-message-notification']);
@@ -286,13 +273,7 @@ describe('a row recycled for another resource (virtual scroll)', () => {
 });
 
 describe('what the page does to our marks', () => {
-  const options = () => ({
-    compiled: compileCatalog(catalog, { lang: 'en' }),
-    lang: 'en' as const,
-    showAllowed: false,
-    headers: headerNames(),
-    words: badgeText.en,
-  });
+  const options = englishOptions;
 
   it('cannot hide a blocked row by removing or rewriting our attributes: the summary and the count come from what was read', async () => {
     document.body.replaceChildren(buildTinyTable(document, rows).root);

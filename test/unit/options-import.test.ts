@@ -8,7 +8,7 @@ import { settingsFileText, jsonErrorLocation } from '../../src/settings/import-e
 import { jsonErrorOffset } from '../../src/settings/json-error';
 import fc from 'fast-check';
 import { createSettingsStore, type SettingsStore } from '../../src/options/settings-store';
-import { importSettingsText, readSettingsFile, readSettingsText } from '../../src/options/import-settings';
+import { applyImport, readSettingsFile, readSettingsText, type ImportMode, type ImportOutcome } from '../../src/options/import-settings';
 import { problemText } from '../../src/options/context';
 
 let t: Translate;
@@ -35,6 +35,12 @@ beforeEach(async () => {
 afterEach(() => {
   vi.restoreAllMocks();
 });
+
+/** Reads a file's text and takes it as the page would once the user chose `mode`. */
+async function importSettingsText(text: string, into: SettingsStore, mode: ImportMode = 'replace'): Promise<ImportOutcome> {
+  const reading = readSettingsText(text, into.draft);
+  return reading.ok ? applyImport(reading.preview, mode, into) : reading;
+}
 
 const rule = (fields: Record<string, unknown> = {}) => ({ id: 'my-rule', names: ['My Service'], verdict: 'blocked', explanation: 'Why.', ...fields });
 
