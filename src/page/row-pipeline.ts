@@ -2,7 +2,8 @@
 // The CLI's scan, the live annotator and the benchmark all run rows through this, so the fixture
 // tests run the code the extension ships.
 import type { Evaluation, Verdict } from '../rules/types';
-import { evaluateCompiled, evaluationKey, type CompiledCatalog } from '../rules/engine';
+import type { CompiledCatalog } from '../rules/engine';
+import { cachedEvaluator } from '../rules/evaluation-cache';
 import { readRow, type RowReading } from './read-row';
 import type { ResourceTable } from './resource-table';
 import type { RowLayoutCache } from './table-layout';
@@ -20,28 +21,15 @@ export interface RowPipeline {
   readonly reads: number;
 }
 
-/** Rows often show the same thing (same product, mode and status): evaluations are kept for reuse. */
-const EVALUATION_CACHE = 2000;
-
 export function createRowPipeline(compiled: CompiledCatalog): RowPipeline {
-  const evaluations = new Map<string, Evaluation>();
+  const evaluate = cachedEvaluator(compiled);
   let reads = 0;
-  const evaluationOf = (reading: ResourceReading): Evaluation => {
-    const key = evaluationKey(reading.resource);
-    let evaluation = evaluations.get(key);
-    if (!evaluation) {
-      evaluation = evaluateCompiled(reading.resource, compiled);
-      if (evaluations.size >= EVALUATION_CACHE) evaluations.clear();
-      evaluations.set(key, evaluation);
-    }
-    return evaluation;
-  };
   return {
     run(row, table, layouts) {
       reads++;
       try {
         const reading = readRow(row, table, layouts);
-        return reading.kind === 'skip' ? reading : { kind: 'resource', reading, evaluation: evaluationOf(reading) };
+        return reading.kind === 'skip' ? reading : { kind: 'resource', reading, evaluation: evaluate(reading.resource) };
       } catch (error) {
         return { kind: 'skip', why: 'error', error };
       }

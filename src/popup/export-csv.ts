@@ -1,22 +1,8 @@
-// The page summary as a CSV file that Excel opens correctly and safely: UTF-8 with a BOM (or Excel
-// guesses the encoding and garbles Chinese), CRLF line ends, quotes doubled, and no cell that a
-// spreadsheet would run as a formula (resource names come from the page, so they are not trusted).
+// The page summary as a CSV file (src/formats/csv.ts says how it stays safe in Excel).
 import type { PageSummary } from '../messaging/protocol';
 import type { Translate } from '../i18n/messages';
 import { verdictLabelKey } from '../ui/verdict';
-
-const BOM = '\uFEFF';
-const formulaStart = /^[=+\-@\t\r]/;
-
-export function csvCell(value: string | number): string {
-  let text = String(value);
-  if (formulaStart.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-export function csvLine(cells: readonly (string | number)[]): string {
-  return cells.map(csvCell).join(',');
-}
+import { csvDocument, csvLine } from '../formats/csv';
 
 /** Every row the page summary lists, one line each, under a header in the UI language. */
 export function summaryCsv(summary: PageSummary, t: Translate): string {
@@ -26,5 +12,5 @@ export function summaryCsv(summary: PageSummary, t: Translate): string {
       csvLine([row.index + 1, row.resource, row.product, t(verdictLabelKey[row.verdict]), row.rules.join('; '), row.mainReason]),
     ),
   ];
-  return BOM + lines.join('\r\n') + '\r\n';
+  return csvDocument(lines);
 }

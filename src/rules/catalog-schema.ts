@@ -32,6 +32,16 @@ export const ruleSchema = z
     explanation: localized,
     source: z.strictObject({ url: z.url({ protocol: /^https$/ }), section: text, edition: isoDate }),
     names: z.array(productNameSchema).min(1).optional(),
+    serviceTypeCodes: z
+      .array(
+        z.strictObject({
+          code: z.string().regex(/^hws\.service\.type\.[a-z0-9_.-]+$/, 'a service type code reads hws.service.type.<name>'),
+          confidence: z.enum(confidences),
+          source: z.url({ protocol: /^https$/ }),
+        }),
+      )
+      .min(1)
+      .optional(),
     match: z
       .strictObject({
         billingMode: phrases.optional(),

@@ -2,6 +2,7 @@
 // Pure functions, no DOM: the page code, the popup and the CLI all call it.
 import type {
   Catalog,
+  Confidence,
   EngineSettings,
   Evaluation,
   Evidence,
@@ -36,6 +37,8 @@ export interface CompiledCatalog {
   names: PhraseIndex<NameEntry>;
   phrases: Record<PhraseField, PhraseIndex<Rule>>;
   codes: Map<string, Rule>;
+  /** Rules by BSS service type code, lower-case. */
+  serviceTypeCodes: Map<string, { rule: Rule; confidence: Confidence }>;
   unknownReason: Rule | undefined;
 }
 
@@ -77,10 +80,12 @@ export function compileRules(rules: readonly Rule[], lang: Lang = 'en'): Compile
     names: new PhraseIndex(),
     phrases: { billingMode: new PhraseIndex(), status: new PhraseIndex(), tags: new PhraseIndex(), reasonText: new PhraseIndex() },
     codes: new Map(),
+    serviceTypeCodes: new Map(),
     unknownReason: rules.find((rule) => rule.id === UNKNOWN_REASON),
   };
   for (const rule of rules) {
     for (const name of rule.names ?? []) compiled.names.add(name.text, { rule, name, exception: false });
+    for (const { code, confidence } of rule.serviceTypeCodes ?? []) compiled.serviceTypeCodes.set(code.toLowerCase(), { rule, confidence });
     const match = rule.match;
     if (!match) continue;
     for (const name of match.exceptProducts ?? []) compiled.names.add(name.text, { rule, name, exception: true });
@@ -103,8 +108,8 @@ const fieldOrder: EvidenceField[] = ['reasonText', 'productType', 'status', 'bil
  * Keep in step with evaluateCompiled (specification, region and expiry are shown, never matched).
  */
 export function evaluationKey(resource: Resource): string {
-  const { productType, billingMode, status, tags, actionDisabled, reasonText } = resource;
-  return JSON.stringify([productType, billingMode, status, tags, actionDisabled, reasonText]);
+  const { productType, billingMode, status, tags, actionDisabled, reasonText, serviceTypeCode } = resource;
+  return JSON.stringify([productType, billingMode, status, tags, actionDisabled, reasonText, serviceTypeCode]);
 }
 
 export function evaluateCompiled(resource: Resource, compiled: CompiledCatalog): Evaluation {
@@ -138,6 +143,16 @@ export function evaluateCompiled(resource: Resource, compiled: CompiledCatalog):
       addReason(rule, verdict, { field: 'productType', text: resource.productType, matched: name.text }, name.note?.[lang]);
     }
   }
+
+  // The API's code names the product when its localized name is one the catalog does not know.
+  const code = resource.serviceTypeCode?.trim().toLowerCase();
+  const byCode = code ? compiled.serviceTypeCodes.get(code) : undefined;
+  if (byCode && !excepted.has(byCode.rule.id) && !found.has(byCode.rule.id))
+    addReason(byCode.rule, byCode.confidence === 'inferred' ? 'caution' : byCode.rule.verdict, {
+      field: 'productType',
+      text: resource.serviceTypeCode!,
+      matched: code,
+    });
 
   const fieldMatches = (field: PhraseField, text: string) => {
     for (const match of compiled.phrases[field].find(text)) {

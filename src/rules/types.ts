@@ -67,6 +67,14 @@ export interface ConditionMatch {
   withoutRequired?: RuleVerdict;
 }
 
+/** A BSS API service type code (`hws.service.type.workplace`), for the audit of API resource lists. */
+export interface ServiceTypeCode {
+  code: string;
+  confidence: Confidence;
+  /** The document that gives the code. */
+  source: string;
+}
+
 export interface Rule {
   id: string;
   group: RuleGroup;
@@ -76,6 +84,8 @@ export interface Rule {
   source: RuleSource;
   /** Product names, for Table 1 services and the revision's services. */
   names?: ProductName[];
+  /** BSS service type codes of the product; only the audit reads them (the page shows names). */
+  serviceTypeCodes?: ServiceTypeCode[];
   match?: ConditionMatch;
   /** Extra words the look-up should find the rule by ("coupon", "发票"). */
   keywords?: string[];
@@ -102,10 +112,12 @@ export interface Resource {
   actionDisabled?: boolean;
   /** A reason text the page prints for the row. */
   reasonText?: string;
+  /** The BSS API's service type code; the audit has it, the page never shows it. */
+  serviceTypeCode?: string;
 }
 
-/** What the rules read of a row; specification, region and expiry are shown, never matched. */
-export type EvidenceField = Exclude<keyof Resource, 'specification' | 'region' | 'expiry'>;
+/** What the rules read of a row; specification, region and expiry are shown, never matched; a service type code is evidence of the product type. */
+export type EvidenceField = Exclude<keyof Resource, 'specification' | 'region' | 'expiry' | 'serviceTypeCode'>;
 
 export interface Evidence {
   field: EvidenceField;

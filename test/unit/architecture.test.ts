@@ -12,6 +12,7 @@ const src = resolve(__dirname, '../../src');
 const layers: Record<string, number> = {
   'i18n/languages.ts': 0,
   marks: 0,
+  formats: 0,
   rules: 1,
   console: 2,
   i18n: 3,
@@ -21,6 +22,7 @@ const layers: Record<string, number> = {
   messaging: 7,
   annotator: 8,
   cli: 8,
+  audit: 8,
   background: 8,
   content: 8,
   ui: 8,
