@@ -7,6 +7,7 @@ import { describeMachine } from '../bench/lib/machine';
 import { formatReport, jsonReport } from '../bench/lib/report';
 import { makePlan, runPlan } from '../bench/lib/scenarios';
 import { savedPageCase } from '../bench/lib/saved-page';
+import { auditCase } from '../bench/lib/audit-case';
 
 const usage = `Usage: npm run -s bench -- [--quick] [--json]
   --quick  fewer runs and no 10,000-row case: a smoke run of about a minute
@@ -41,6 +42,8 @@ async function main(): Promise<number> {
     const results = await runPlan(browser, plan, log);
     log('saved page of 41 MB through the scan CLI');
     results.savedPage = await savedPageCase();
+    log('audit of 100,000 resources in 200 saved API pages');
+    results.audit = await auditCase();
     const meta = { bundleBytes: bundle.bytes, seconds: (performance.now() - started) / 1000, crossOriginIsolated };
     if (json) console.log(JSON.stringify(jsonReport(results, machine, meta), null, 2));
     else console.log(formatReport(results, machine, meta));

@@ -215,6 +215,17 @@ export function evaluateGoals(results: Results): Goal[] {
       detail: `${refused ? 'refused' : `exit ${saved.exitCode}`} after ${saved.seconds.toFixed(1)} s, ${memory}${saved.message ? `: "${saved.message}"` : ''}`,
     });
   }
+  const audit = results.audit;
+  if (audit) {
+    const memory = audit.peakMiB === null ? 'memory not measured' : `peak ${audit.peakMiB.toFixed(0)} MiB`;
+    // Exit 1: some resources are blocked, as the generated pages mean them to be.
+    const ran = audit.exitCode === 1 && !audit.message;
+    goals.push({
+      goal: `the audit of ${audit.resources.toLocaleString('en')} resources in ${audit.files} files: under 3 s and 500 MB`,
+      met: ran && audit.seconds < 3 && audit.peakMiB !== null && audit.peakMiB < 500,
+      detail: `exit ${audit.exitCode} after ${audit.seconds.toFixed(2)} s, ${memory}${audit.message ? `: "${audit.message}"` : ''}`,
+    });
+  }
   return goals;
 }
 

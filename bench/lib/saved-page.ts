@@ -43,7 +43,7 @@ function savedPage(rows: number, target: number): string {
   return parts.join('');
 }
 
-function peakMiB(pid: number): number | null {
+export function peakMiB(pid: number): number | null {
   try {
     const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
     return match ? Number(match[1]) / 1024 : null;

@@ -2,6 +2,7 @@
 // order. Contenders take turns run by run, so a drift of the machine touches all three alike; a
 // garbage collection between runs keeps one run's garbage out of the next.
 import type { SavedPageCase } from './saved-page';
+import type { AuditCase } from './audit-case';
 import type { BenchBrowser, BenchPage, HeapFigures } from './browser';
 import type { ChangeResult } from '../page/harness';
 import type { ContenderName } from '../page/contenders';
@@ -108,6 +109,8 @@ export interface Results {
   lookup: LookupTiming | null;
   /** The scan CLI over a 41 MB saved page (set by scripts/bench.ts, outside the browser). */
   savedPage?: SavedPageCase;
+  /** The audit CLI over 100,000 resources of saved API pages (set by scripts/bench.ts). */
+  audit?: AuditCase;
   /** Verification failures: a wrong or missing badge after a run. Any makes the run fail. */
   failures: string[];
 }
