@@ -36,6 +36,9 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     permissions: ['storage'],
+    // Chrome and Edge read an organisation's policy for the extension through this schema (Firefox
+    // reads policies.json and needs none). README: "For administrators".
+    ...(browser !== 'firefox' && { storage: { managed_schema: 'managed_schema.json' } }),
     // Firefox only (Chrome lists the key as an error on its extensions page): a stable add-on id,
     // and the declaration that nothing is collected or sent anywhere.
     ...(browser === 'firefox' && {

@@ -2,7 +2,7 @@
 import type { BackgroundRequest } from '../messaging/protocol';
 import type { Catalog } from '../rules/types';
 import { loadPageConfig } from './page-config';
-import { loadSettings } from '../settings/storage';
+import { loadEffectiveSettings } from '../settings/effective-settings';
 
 /**
  * The answer to `message`, or undefined for a message this does not answer (so another listener's
@@ -12,6 +12,6 @@ export function answerRequest(message: unknown, catalog: Catalog): Promise<unkno
   const type = (message as { type?: unknown } | null)?.type as BackgroundRequest['type'] | undefined;
   if (type === 'get-catalog') return Promise.resolve(catalog);
   if (type === 'get-page-config') return loadPageConfig(catalog);
-  if (type === 'get-settings') return loadSettings().then(({ settings }) => settings);
+  if (type === 'get-settings') return loadEffectiveSettings();
   return undefined;
 }

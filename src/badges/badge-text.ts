@@ -9,6 +9,7 @@ export const badgeText = {
     ...verdictWords.en,
     source: 'Source',
     yourRule: 'Your own rule',
+    orgRule: 'Set by your organisation',
     evidence: 'Shown on the page',
     close: 'Close',
     fields: {
@@ -27,6 +28,7 @@ export const badgeText = {
     ...verdictWords.zh,
     source: '来源',
     yourRule: '自定义规则',
+    orgRule: '由贵单位统一设置',
     evidence: '页面显示',
     close: '关闭',
     fields: {

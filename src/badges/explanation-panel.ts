@@ -2,6 +2,7 @@
 // createElement/textContent only: rule and page text never become markup.
 import type { Evaluation } from '../rules/types';
 import type { BadgeWords } from './badge-text';
+import { isOrgRuleSource } from '../rules/engine';
 
 function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, text = '', className = ''): HTMLElementTagNameMap[K] {
   const element = doc.createElement(tag);
@@ -22,7 +23,7 @@ export function fillExplanation(panel: HTMLElement, { verdict, reasons }: Evalua
   for (const reason of reasons) {
     const { field, text } = reason.evidence;
     const shown = field === 'actionDisabled' ? words.disabledAction : `“${text.length > 160 ? `${text.slice(0, 159)}…` : text}”`;
-    const source = el(doc, 'p', `${words.source}: ${reason.source.url ? '' : words.yourRule}`);
+    const source = el(doc, 'p', `${words.source}: ${reason.source.url ? '' : isOrgRuleSource(reason.source) ? words.orgRule : words.yourRule}`);
     if (reason.source.url) {
       const link = el(doc, 'a', `${reason.source.section} · ${reason.source.edition}`);
       link.href = reason.source.url;

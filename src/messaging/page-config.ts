@@ -11,11 +11,12 @@ export const requestPageConfig = (wait?: Wait): Promise<PageConfig | undefined> 
 
 type StorageChanges = Record<string, unknown>;
 
-/** Calls `onChange` after each change to the stored settings, from any window or device. */
+/** Calls `onChange` after each change to the stored settings (from any window or device) or to the policy. */
 export function watchSettingsChanges(onChange: () => void): () => void {
   const listener = (changes: StorageChanges, area: string) => {
-    // Every save writes the value (its version, kept by WXT beside it, follows in a write of its own).
-    if (area === SETTINGS_AREA && Object.hasOwn(changes, SETTINGS_KEY)) onChange();
+    // Every save writes the value (its version, kept by WXT beside it, follows in a write of its own);
+    // an organisation's policy arrives in the managed area.
+    if ((area === SETTINGS_AREA && Object.hasOwn(changes, SETTINGS_KEY)) || area === 'managed') onChange();
   };
   browser.storage.onChanged.addListener(listener);
   return () => browser.storage.onChanged.removeListener(listener);

@@ -3,6 +3,7 @@ import type { Catalog, Lang, Rule, Verdict } from '../rules/types';
 import type { HeaderNames } from '../console/columns';
 import type { BadgeWords } from '../badges/badge-text';
 import type { Settings } from '../settings/settings';
+import type { EffectiveSettings } from '../settings/managed-policy';
 import type { Diagnostics } from '../page/diagnostics';
 
 export type { Diagnostics };
@@ -55,7 +56,7 @@ export interface BackgroundAnswers {
   'blocked-count': undefined;
   'get-catalog': Catalog;
   'get-page-config': PageConfig;
-  'get-settings': Settings;
+  'get-settings': EffectiveSettings;
 }
 
 /** The popup asks the content script: the page's summary (null when it is not badging), or whether a row was revealed. */

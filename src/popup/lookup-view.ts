@@ -7,6 +7,7 @@ import { externalLink, h, isWebUrl, replaceChildren, uniqueId } from '../ui/dom'
 import { sourceLine } from './reason-view';
 import { showInvisible } from '../i18n/visible-text';
 import { verdictLabelKey, verdictPill } from '../ui/verdict';
+import { isOrgRuleSource } from '../rules/engine';
 
 export interface LookupView {
   element: HTMLElement;
@@ -71,7 +72,7 @@ export function lookupView(t: Translate, search: (query: string) => LookupHit[],
       // Reachable by keyboard in the opened result; here it is for the mouse.
       isWebUrl(hit.source.url)
         ? h('p', { class: 'source' }, externalLink(hit.source.url, t('sourceLink', hit.source.section, hit.source.edition), { tabindex: -1 }))
-        : h('p', { class: 'source' }, t('sourceUserRule')),
+        : h('p', { class: 'source' }, t(isOrgRuleSource(hit.source) ? 'sourceOrgRule' : 'sourceUserRule')),
     );
 
   const showList = (activeIndex: number) => {

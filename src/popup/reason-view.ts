@@ -4,6 +4,7 @@ import type { EvidenceField, Reason, RuleSource } from '../rules/types';
 import type { MessageKey, Translate } from '../i18n/messages';
 import { externalLink, h, isWebUrl } from '../ui/dom';
 import { verdictPill } from '../ui/verdict';
+import { isOrgRuleSource } from '../rules/engine';
 
 const evidenceLabelKey: Readonly<Record<EvidenceField, MessageKey>> = {
   productType: 'columnProductType',
@@ -16,7 +17,7 @@ const evidenceLabelKey: Readonly<Record<EvidenceField, MessageKey>> = {
 
 /** "Source: Table 1, 2020-01-14 edition" as a link to the document; the user's own rules say so. */
 export function sourceLine(source: RuleSource, t: Translate): HTMLElement {
-  if (!isWebUrl(source.url)) return h('p', { class: 'source' }, t('sourceUserRule'));
+  if (!isWebUrl(source.url)) return h('p', { class: 'source' }, t(isOrgRuleSource(source) ? 'sourceOrgRule' : 'sourceUserRule'));
   return h('p', { class: 'source' }, externalLink(source.url, t('sourceLink', source.section, source.edition)));
 }
 

@@ -14,6 +14,7 @@ import type {
   Rule,
   RuleSource,
   RuleVerdict,
+  UserRule,
 } from './types';
 import { PhraseIndex } from './text-match';
 import { memoByCatalogAndSettings } from './memo';
@@ -21,6 +22,11 @@ import { memoByCatalogAndSettings } from './memo';
 export const UNKNOWN_REASON = 'unknown-reason';
 export const USER_RULE_PREFIX = 'user/';
 export const USER_RULE_SOURCE: RuleSource = { url: '', section: 'Your own rules', edition: '' };
+/** An organisation's rules, from the browser's enterprise policy (src/settings/managed-policy.ts). */
+export const ORG_RULE_PREFIX = 'org/';
+export const ORG_RULE_SOURCE: RuleSource = { url: '', section: 'Set by your organisation', edition: '' };
+/** Whether a reason's source is an organisation's rule (sources cross messages as copies, so by value). */
+export const isOrgRuleSource = (source: RuleSource): boolean => !source.url && source.section === ORG_RULE_SOURCE.section;
 
 interface NameEntry {
   rule: Rule;
@@ -42,17 +48,24 @@ export interface CompiledCatalog {
   unknownReason: Rule | undefined;
 }
 
-/** Turns user rules into catalog rules, so both go through one matcher. */
+/** Turns user rules (and an organisation's) into catalog rules, so all go through one matcher. */
 export function userRulesAsRules(settings: EngineSettings): Rule[] {
-  return (settings.userRules ?? []).map((user) => {
+  return [
+    ...asRules(settings.orgRules ?? [], ORG_RULE_PREFIX, ORG_RULE_SOURCE),
+    ...asRules(settings.userRules ?? [], USER_RULE_PREFIX, USER_RULE_SOURCE),
+  ];
+}
+
+function asRules(rules: readonly UserRule[], prefix: string, source: RuleSource): Rule[] {
+  return rules.map((user) => {
     const title = user.names[0] ?? user.id;
     return {
-      id: USER_RULE_PREFIX + user.id,
+      id: prefix + user.id,
       group: 'service',
       verdict: user.verdict,
       title: { en: title, zh: title },
       explanation: { en: user.explanation, zh: user.explanation },
-      source: USER_RULE_SOURCE,
+      source,
       names: user.names.map((text) => ({ text, lang: 'en', kind: 'name', confidence: 'confirmed' })),
     } satisfies Rule;
   });

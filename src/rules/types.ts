@@ -155,5 +155,7 @@ export interface UserRule {
 export interface EngineSettings {
   disabledRules?: readonly string[];
   userRules?: readonly UserRule[];
+  /** An organisation's rules, from the browser's policy. */
+  orgRules?: readonly UserRule[];
   lang?: Lang;
 }

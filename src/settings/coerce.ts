@@ -30,7 +30,7 @@ export function normalizeSettings(settings: Settings): Settings {
   return { ...settings, disabledRules: [...new Set(settings.disabledRules)] };
 }
 
-type Field = keyof typeof settingsFields;
+export type Field = keyof typeof settingsFields;
 
 const prefixed = (path: SettingsPath, problems: SettingsProblem[]) => problems.map((p) => ({ ...p, path: [...path, ...p.path] }));
 
@@ -70,22 +70,40 @@ function salvage(field: Field, value: unknown): unknown {
   return kept;
 }
 
-export function coerceSettings(raw: unknown): CoercedSettings {
-  const settings = copyDefaultSettings() as unknown as Record<Field, unknown>;
+/**
+ * The given fields of `raw`, each taken when the schema accepts it (lists and columns salvaged in
+ * part), with a problem for everything not taken. Stored settings and an organisation's policy both
+ * go through this.
+ */
+export function coerceFields(
+  raw: Record<string, unknown>,
+  fields: readonly Field[],
+): { values: Partial<Record<Field, unknown>>; problems: SettingsProblem[] } {
+  const values: Partial<Record<Field, unknown>> = {};
   const problems: SettingsProblem[] = [];
-  if (raw === null || raw === undefined) return { settings: settings as unknown as Settings, problems };
+  for (const field of fields) {
+    if (!Object.hasOwn(raw, field) || raw[field] === undefined) continue;
+    const parsed = parse(settingsFields[field], raw[field], [field], problems);
+    const value = parsed.ok ? parsed.data : salvage(field, raw[field]);
+    if (value !== undefined) values[field] = value;
+  }
+  return { values, problems };
+}
+
+const allFields = Object.keys(settingsFields) as Field[];
+
+export function coerceSettings(raw: unknown): CoercedSettings {
+  const settings = copyDefaultSettings();
+  const problems: SettingsProblem[] = [];
+  if (raw === null || raw === undefined) return { settings, problems };
   if (!isPlainObject(raw)) {
     problems.push({ path: [], message: 'errNotObject' });
-    return { settings: settings as unknown as Settings, problems };
+    return { settings, problems };
   }
   problems.push(...forbiddenKeyProblems(raw));
   for (const key of Object.keys(raw))
     if (!Object.hasOwn(settingsFields, key) && !isForbiddenKey(key)) problems.push({ path: [key], message: 'errUnknownField' });
-  for (const field of Object.keys(settingsFields) as Field[]) {
-    if (!Object.hasOwn(raw, field) || raw[field] === undefined) continue;
-    const parsed = parse(settingsFields[field], raw[field], [field], problems);
-    const value = parsed.ok ? parsed.data : salvage(field, raw[field]);
-    if (value !== undefined) settings[field] = value;
-  }
-  return { settings: normalizeSettings(settings as unknown as Settings), problems };
+  const fields = coerceFields(raw, allFields);
+  problems.push(...fields.problems);
+  return { settings: normalizeSettings({ ...settings, ...(fields.values as Partial<Settings>) }), problems };
 }

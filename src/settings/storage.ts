@@ -69,6 +69,8 @@ export interface LoadedSettings {
    * it read, and is refused when another page saved since: no save silently undoes another's.
    */
   revision: number;
+  /** Whether settings are stored at all (false before the user's first save). */
+  stored: boolean;
 }
 
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -93,17 +95,22 @@ async function readSettings(): Promise<LoadedSettings> {
   try {
     [raw, meta] = await Promise.all([settingsItem.getValue(), settingsItem.getMeta()]);
   } catch (error) {
-    return { settings: copyDefaultSettings(), revision: 0, problem: { kind: 'unreadable', problems: [], keptAside: false, error: errorText(error) } };
+    return {
+      settings: copyDefaultSettings(),
+      revision: 0,
+      stored: false,
+      problem: { kind: 'unreadable', problems: [], keptAside: false, error: errorText(error) },
+    };
   }
   const revision = revisionOf(meta);
-  if (raw === null || raw === undefined) return { settings: copyDefaultSettings(), revision };
+  if (raw === null || raw === undefined) return { settings: copyDefaultSettings(), revision, stored: false };
 
   // A value without a version was written before versions were recorded: version 1. A marker that is
   // no version at all says nothing of the value's shape: it is kept aside as it is, defaults are used.
   if (meta.v !== undefined && !isVersion(meta.v)) {
     const problems: SettingsProblem[] = [{ path: [], message: 'errVersionMarker', args: [String(JSON.stringify(meta.v)).slice(0, 40)] }];
     const keptAside = await keepAside({ kind: 'invalid', version: 0, problems, value: raw });
-    return { settings: copyDefaultSettings(), revision, problem: { kind: 'invalid', problems, keptAside, value: raw, version: 0 } };
+    return { settings: copyDefaultSettings(), revision, stored: true, problem: { kind: 'invalid', problems, keptAside, value: raw, version: 0 } };
   }
   const version = meta.v ?? 1;
   if (version > SETTINGS_VERSION) {
@@ -111,7 +118,7 @@ async function readSettings(): Promise<LoadedSettings> {
     // know; guessing at it could switch rules the user did not mean to switch.
     const problems: SettingsProblem[] = [{ path: [], message: 'errNewerVersion', args: [String(version), String(SETTINGS_VERSION)] }];
     const keptAside = await keepAside({ kind: 'newer-version', version, problems, value: raw });
-    return { settings: copyDefaultSettings(), revision, problem: { kind: 'newer-version', problems, keptAside, value: raw, version } };
+    return { settings: copyDefaultSettings(), revision, stored: true, problem: { kind: 'newer-version', problems, keptAside, value: raw, version } };
   }
 
   let migrated = raw;
@@ -124,9 +131,9 @@ async function readSettings(): Promise<LoadedSettings> {
   }
   const { settings, problems } = coerceSettings(migrated);
   if (migrationFailed) problems.unshift({ path: [], message: 'errMigrationFailed', args: [String(version), String(SETTINGS_VERSION)] });
-  if (!problems.length) return { settings, revision };
+  if (!problems.length) return { settings, revision, stored: true };
   const keptAside = await keepAside({ kind: 'invalid', version, problems, value: raw });
-  return { settings, revision, problem: { kind: 'invalid', problems, keptAside, value: raw, version } };
+  return { settings, revision, stored: true, problem: { kind: 'invalid', problems, keptAside, value: raw, version } };
 }
 
 async function keepAside(rejected: Omit<RejectedSettings, 'keptAt'>): Promise<boolean> {

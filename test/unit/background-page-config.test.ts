@@ -114,7 +114,7 @@ describe("the background's message listener", () => {
     const userRule = { id: 'my-host', names: ['My Host'], verdict: 'caution' as const, explanation: '' };
     await fakeBrowser.storage.sync.set({ settings: { showAllowed: 'yes', language: 'zh', userRules: [userRule] } });
     const [settings] = await answersTo({ type: 'get-settings' });
-    expect(settings).toEqual({ ...defaultSettings, language: 'zh', userRules: [userRule] });
+    expect(settings).toEqual({ ...defaultSettings, orgRules: [], language: 'zh', userRules: [userRule] });
   });
 
   it("keeps a newer version's settings aside as soon as they arrive, with no page asking", async () => {
