@@ -6,12 +6,17 @@ import type { SettingsProblem } from '../settings/problems';
 import { formatPath } from '../settings/problems';
 import { showInvisible } from '../i18n/visible-text';
 import type { SettingsStore } from './settings-store';
+import type { CheckedPolicy } from '../settings/managed-policy';
+import type { PolicyLocks } from './policy-view';
 
 export interface OptionsContext {
   t: Translate;
   lang: Lang;
   catalog: Catalog;
   store: SettingsStore;
+  /** The organisation's policy, and what of it the sections show locked. */
+  managed: CheckedPolicy;
+  locks: PolicyLocks;
   /** Applies an edit to the current settings and saves it. */
   edit(change: (draft: Settings) => Settings): Promise<boolean>;
   /** Draws the whole page again (after a language change, an import, a reset). */

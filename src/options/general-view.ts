@@ -2,13 +2,21 @@
 import type { LanguageChoice } from '../i18n/languages';
 import { h, uniqueId } from '../ui/dom';
 import type { OptionsContext } from './context';
+import { lockedLabel } from './policy-view';
 
 export function generalView(ctx: OptionsContext): HTMLElement {
-  const { t, store } = ctx;
-  const settings = store.draft;
+  const { t, store, locks } = ctx;
+  const { policy } = ctx.managed;
+  // What a locked policy sets is shown as in force (the user's own value stays stored underneath).
+  const settings = {
+    ...store.draft,
+    ...(locks.showAllowed && { showAllowed: policy.showAllowed! }),
+    ...(locks.language && { language: policy.language! }),
+  };
 
   const switchRow = (key: 'enabled' | 'showAllowed', label: string, hint: string) => {
     const id = uniqueId(key);
+    const locked = key === 'showAllowed' && locks.showAllowed;
     return h(
       'div',
       { class: 'option' },
@@ -16,14 +24,21 @@ export function generalView(ctx: OptionsContext): HTMLElement {
         type: 'checkbox',
         id,
         'data-setting': key,
-        'aria-describedby': `${id}-hint`,
+        'aria-describedby': `${id}-hint${locked ? ` ${id}-locked` : ''}`,
         checked: settings[key],
+        disabled: locked,
         onchange: (event) => {
           const checked = (event.target as HTMLInputElement).checked;
           void ctx.edit((draft) => ({ ...draft, [key]: checked }));
         },
       }),
-      h('div', null, h('label', { for: id }, label), h('p', { class: 'hint', id: `${id}-hint` }, hint)),
+      h(
+        'div',
+        null,
+        h('label', { for: id }, label),
+        locked ? lockedLabel(ctx, `${id}-locked`) : null,
+        h('p', { class: 'hint', id: `${id}-hint` }, hint),
+      ),
     );
   };
 
@@ -42,7 +57,7 @@ export function generalView(ctx: OptionsContext): HTMLElement {
     h(
       'fieldset',
       { class: 'option-group' },
-      h('legend', null, t('languageLabel')),
+      h('legend', null, t('languageLabel'), locks.language ? lockedLabel(ctx, `${languageName}-locked`) : null),
       languages.map(([value, label]) =>
         h(
           'label',
@@ -53,6 +68,7 @@ export function generalView(ctx: OptionsContext): HTMLElement {
             value,
             'data-setting': 'language',
             checked: settings.language === value,
+            disabled: locks.language,
             onchange: async () => {
               await ctx.edit((draft) => ({ ...draft, language: value }));
               // The page speaks the chosen language at once.

@@ -13,6 +13,8 @@ import { rulesView } from './rules-view';
 import { userRulesView } from './user-rules-view';
 import { headersView } from './headers-view';
 import { backupView, loadProblemView } from './backup-view';
+import { applyPolicy, hasPolicy, readManagedPolicy } from '../settings/managed-policy';
+import { policyLocks, policyView } from './policy-view';
 
 export interface OptionsPage {
   store: SettingsStore;
@@ -36,7 +38,14 @@ function focusKey(element: Element | null): string | null {
 export async function mountOptions(root: HTMLElement, options: { catalog?: Catalog } = {}): Promise<OptionsPage> {
   const received = options.catalog ?? (await requestCatalog());
   const catalog: Catalog = received ?? { edition: '', rules: [] };
-  const loaded = await loadSettings();
+  const [loaded, managed] = await Promise.all([loadSettings(), readManagedPolicy()]);
+  // An unlocked policy is where a user who has saved nothing starts; their first save keeps it as theirs.
+  if (!loaded.stored && !managed.policy.lock && hasPolicy(managed.policy)) {
+    const { orgRules, ...seeded } = applyPolicy(loaded.settings, false, managed.policy);
+    void orgRules;
+    loaded.settings = seeded;
+  }
+  const locks = policyLocks(managed.policy);
   let problem = loaded.problem;
   let rejected = await loadRejectedSettings().catch(() => null);
   /** Whether the unusable value arrived while the page was open (this page's settings stay in use). */
@@ -51,7 +60,8 @@ export async function mountOptions(root: HTMLElement, options: { catalog?: Catal
   });
 
   const render = async () => {
-    const lang = uiLanguage(store.draft.language);
+    // A locked language is the page's language too.
+    const lang = uiLanguage(locks.language && managed.policy.language ? managed.policy.language : store.draft.language);
     const t = await loadTranslator(lang);
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
     document.title = `${t('extName')} - ${t('optionsTitle')}`;
@@ -66,6 +76,8 @@ export async function mountOptions(root: HTMLElement, options: { catalog?: Catal
       lang,
       catalog,
       store,
+      managed,
+      locks,
       edit: (change) => store.edit(change),
       rerender: render,
       announce: (text) => status?.say(text),
@@ -78,6 +90,7 @@ export async function mountOptions(root: HTMLElement, options: { catalog?: Catal
         problem = undefined;
         rejected = null;
       }),
+      policyView(ctx, managed),
       generalView(ctx),
       rulesView(ctx),
       userRulesView(ctx),

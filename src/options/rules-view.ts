@@ -4,6 +4,7 @@ import type { MessageKey } from '../i18n/messages';
 import { h } from '../ui/dom';
 import { verdictPill } from '../ui/verdict';
 import type { OptionsContext } from './context';
+import { lockedLabel } from './policy-view';
 
 export const groupOrder: readonly { group: RuleGroup; title: MessageKey; hint: MessageKey }[] = [
   { group: 'condition', title: 'groupCondition', hint: 'groupConditionHint' },
@@ -26,6 +27,8 @@ export function rulesView(ctx: OptionsContext): HTMLElement {
 
   const ruleSwitch = (rule: Rule) => {
     const id = `rule-${rule.id.replace('/', '--')}`;
+    // Switched off by a locked policy: shown off, whatever the user's own switch says.
+    const locked = ctx.locks.disabledRules.has(rule.id);
     return h(
       'li',
       { class: 'option' },
@@ -33,14 +36,16 @@ export function rulesView(ctx: OptionsContext): HTMLElement {
         type: 'checkbox',
         id,
         'data-rule': rule.id,
-        'aria-describedby': `${id}-hint`,
-        checked: !disabled.has(rule.id),
+        'aria-describedby': `${id}-hint${locked ? ` ${id}-locked` : ''}`,
+        checked: !locked && !disabled.has(rule.id),
+        disabled: locked,
         onchange: (event) => void toggle(rule, (event.target as HTMLInputElement).checked),
       }),
       h(
         'div',
         null,
         h('label', { for: id, class: 'rule-title' }, rule.title[lang], ' ', verdictPill(rule.verdict, t)),
+        locked ? lockedLabel(ctx, `${id}-locked`) : null,
         h('p', { class: 'hint clamp', id: `${id}-hint`, title: rule.explanation[lang] }, rule.explanation[lang]),
       ),
     );
