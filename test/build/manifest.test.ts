@@ -77,6 +77,7 @@ describe.each(builds)('$name manifest', ({ dir, command, version }) => {
       'icons',
       'default_locale',
       'permissions',
+      'storage', // Chrome's managed_schema, for an organisation's policy
       'browser_specific_settings',
       'commands',
       'background',
@@ -86,6 +87,22 @@ describe.each(builds)('$name manifest', ({ dir, command, version }) => {
       'content_scripts',
     ];
     expect(Object.keys(manifest()).filter((key) => !known.includes(key))).toEqual([]);
+  });
+
+  it("declares the policy schema Chrome reads an organisation's settings through, and it is valid", () => {
+    const m = manifest() as { storage?: { managed_schema?: string }; browser_specific_settings?: unknown };
+    // Firefox reads policies.json and needs no schema (its manifest would warn about the key).
+    if (m.browser_specific_settings) {
+      expect(m.storage).toBeUndefined();
+      return;
+    }
+    expect(m.storage).toEqual({ managed_schema: 'managed_schema.json' });
+    const schema = JSON.parse(readFileSync(join(dir, 'managed_schema.json'), 'utf8')) as {
+      type: string;
+      properties: Record<string, { type: string }>;
+    };
+    expect(schema.type).toBe('object');
+    expect(Object.keys(schema.properties).sort()).toEqual(['disabledRules', 'extraHeaders', 'language', 'lock', 'rules', 'showAllowed']);
   });
 
   it('exposes nothing to web pages and keeps the default content security policy', () => {
