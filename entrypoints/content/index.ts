@@ -14,6 +14,8 @@ import { claimLifetime } from '@/src/content/lifetime';
 import { badgeLanguage } from '@/src/page/page-language';
 import { isUnsubscriptionsRoute } from '@/src/console/route';
 import { watchRoute } from '@/src/content/route-watcher';
+import { createSeenResources } from '@/src/annotator/seen-resources';
+import { createPageThrough } from '@/src/annotator/page-through';
 
 export default defineContentScript({
   matches: ['https://account.huaweicloud.com/usercenter/*', 'https://account-intl.huaweicloud.com/usercenter/*'],
@@ -31,6 +33,20 @@ export default defineContentScript({
     // Until the background first answers there is no annotator, and the script stays out of the page.
     let config: PageConfig | undefined;
     let annotator: Annotator | undefined;
+    // Kept across route changes, for as long as the console page stays loaded.
+    const seen = createSeenResources();
+    const recordPage = () => annotator?.isRunning && seen.record(annotator.summary().rows);
+    const paging = createPageThrough({
+      doc: document,
+      pageKey: () => (annotator?.isRunning ? annotator.summary().rows.map((row) => row.key).join('\n') || undefined : undefined),
+      onPage: recordPage,
+      wait: (ms) => new Promise<void>((resolve) => void schedule.timeout(resolve, ms)),
+      alive: () => lifetime.alive() && Boolean(annotator?.isRunning),
+    });
+    const onSettled = (count: number | null) => {
+      if (count !== null) recordPage();
+      void askBackground({ type: 'blocked-count', count });
+    };
 
     const optionsFrom = (current: PageConfig): AnnotatorOptions => {
       const lang = badgeLanguage(current.language, document, navigator.language);
@@ -54,7 +70,7 @@ export default defineContentScript({
       if (signal.aborted) return;
       config = next;
       if (annotator) annotator.update(optionsFrom(next));
-      else annotator = createAnnotator(document, optionsFrom(next), schedule, (count) => void askBackground({ type: 'blocked-count', count }));
+      else annotator = createAnnotator(document, optionsFrom(next), schedule, onSettled);
       sync();
     };
     const wait = (ms: number) => new Promise<void>((resolve) => void schedule.timeout(resolve, ms));
@@ -62,9 +78,23 @@ export default defineContentScript({
 
     const onMessage = (message: unknown): Promise<unknown> | undefined => {
       const request = message as ContentRequest | undefined;
-      if (request?.type === 'get-summary') return Promise.resolve(annotator?.isRunning ? annotator.summary() : null);
-      if (request?.type === 'reveal-row') return Promise.resolve(annotator?.isRunning ? annotator.reveal(request.index) : false);
-      return undefined;
+      const running = annotator?.isRunning ? annotator : undefined;
+      switch (request?.type) {
+        case 'get-summary':
+          return Promise.resolve(running ? { ...running.summary(), seen: seen.count(), paging: paging.status() } : null);
+        case 'reveal-row':
+          return Promise.resolve(running ? running.reveal(request.index) : false);
+        case 'get-seen':
+          return Promise.resolve(seen.rows());
+        case 'clear-seen':
+          seen.clear();
+          recordPage(); // the page in view is still seen
+          return Promise.resolve(seen.count());
+        case 'page-through':
+          return Promise.resolve(running ? (request.action === 'start' ? paging.start() : paging.cancel()) : null);
+        default:
+          return undefined;
+      }
     };
     browser.runtime.onMessage.addListener(onMessage);
 
@@ -75,6 +105,7 @@ export default defineContentScript({
       } catch {
         // The extension is gone: its listeners went with it.
       }
+      paging.cancel();
       annotator?.stop();
     });
   },

@@ -120,6 +120,7 @@ export function createAnnotator(
         verdict: evaluation.verdict,
         rules: evaluation.reasons.map((reason) => reason.ruleId),
         mainReason: evaluation.reasons[0]?.title ?? '',
+        key: reading.key,
       }));
       const counts = tallyOutcomes(outcomes, emptyDiagnostics());
       const diagnostics = structuredClone(run?.diagnostics ?? emptyDiagnostics());

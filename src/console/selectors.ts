@@ -152,3 +152,12 @@ export const checkboxCellSelector = anyOf([
   '.col__radio', // OpenTiny Vue grid: type="radio"
   '[class*="checkbox"]', // anything else named for a checkbox
 ]);
+
+/** The pager's next-page control: the only control "page through for me" ever clicks. */
+export const nextPageSelectors: readonly string[] = [
+  'a.ti3-pag-next', // TinyUI / OpenTiny NG ti-pagination (disabled: class "disabled")
+  'button.tiny-pager__btn-next', // OpenTiny Vue's pager (disabled: the disabled attribute)
+  'button[aria-label="Next page"]', // ARIA-labelled pagers
+  'button[aria-label="下一页"]',
+];
+export const nextPageSelector = anyOf(nextPageSelectors);

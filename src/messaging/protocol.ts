@@ -5,6 +5,8 @@ import type { BadgeWords } from '../badges/badge-text';
 import type { Settings } from '../settings/settings';
 import type { EffectiveSettings } from '../settings/managed-policy';
 import type { Diagnostics } from '../page/diagnostics';
+import type { SeenCount } from '../annotator/seen-resources';
+import type { PageThroughStatus } from '../annotator/page-through';
 
 export type { Diagnostics };
 
@@ -18,6 +20,8 @@ export interface RowSummary {
   rules: string[];
   /** The main reason's title, in the badge language. */
   mainReason: string;
+  /** What identifies the resource across the table's pages: its ID, else its name and order number. */
+  key: string;
 }
 
 export interface PageSummary {
@@ -26,6 +30,9 @@ export interface PageSummary {
   counts: Record<Verdict, number>;
   rows: RowSummary[];
   diagnostics: Diagnostics;
+  /** Resources seen on this tab across the table's pages, and "page through for me". */
+  seen?: SeenCount;
+  paging?: PageThroughStatus;
 }
 
 /**
@@ -60,9 +67,21 @@ export interface BackgroundAnswers {
 }
 
 /** The popup asks the content script: the page's summary (null when it is not badging), or whether a row was revealed. */
-export type ContentRequest = { type: 'get-summary' } | { type: 'reveal-row'; index: number };
+export type ContentRequest =
+  | { type: 'get-summary' }
+  | { type: 'reveal-row'; index: number }
+  | { type: 'get-seen' }
+  | { type: 'clear-seen' }
+  | { type: 'page-through'; action: 'start' | 'cancel' };
 
+/**
+ * `get-seen` answers every resource seen on the tab (for the exports), `clear-seen` forgets them,
+ * `page-through` starts or cancels paging through the table and answers where it stands.
+ */
 export interface ContentAnswers {
   'get-summary': PageSummary | null;
   'reveal-row': boolean;
+  'get-seen': RowSummary[];
+  'clear-seen': SeenCount;
+  'page-through': PageThroughStatus | null;
 }

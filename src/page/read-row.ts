@@ -25,7 +25,18 @@ import { collapse, normalizeText } from '../rules/text-match';
 export type SkipReason = 'detail row' | 'no data row' | 'group header' | 'header row' | 'empty row';
 
 export type RowReading =
-  { kind: 'resource'; resource: Resource; name: string; product: string; anchor: Element | undefined } | { kind: 'skip'; why: SkipReason };
+  | {
+      kind: 'resource';
+      resource: Resource;
+      name: string;
+      product: string;
+      anchor: Element | undefined;
+      /** What identifies the resource across pages: its ID, else its name and order number. */
+      key: string;
+      /** The ID the resource cell shows beside the name, if any. */
+      resourceId?: string;
+    }
+  | { kind: 'skip'; why: SkipReason };
 
 const noDataKeys = new Set(noDataTexts.map((text) => normalizeText(text).compact));
 const actionKeys = new Set(unsubscribeActionTexts.map((text) => normalizeText(text).compact));
@@ -77,6 +88,19 @@ function resourceName(cell: Element | undefined): string {
   if (!cell) return '';
   const link = cell.querySelector(linkSelector);
   return text(link ?? undefined) || text(cell);
+}
+
+// An ID has a digit and no spaces: a UUID, "ecs-0001", an order-style number. A second word of a
+// name ("Web server") is none.
+const idPattern = /^(?=[^\s]*\d)[A-Za-z0-9][\w.:-]{5,}$/;
+
+/** The ID the resource cell shows beside its name ("ecs-web-01" then "8c7e3b7e-…"), if any. */
+function resourceIdIn(cell: Element | undefined, name: string): string | undefined {
+  if (!cell) return undefined;
+  const words = collapse(cell.textContent ?? '')
+    .replace(name, ' ')
+    .split(/[\s/|()（）]+/);
+  return words.find((word) => idPattern.test(word));
 }
 
 function isDisabled(element: Element): boolean {
@@ -173,10 +197,14 @@ export function readRow(row: Element, table: ResourceTable, cache?: RowLayoutCac
   if (actionDisabled) resource.actionDisabled = true;
   if (reasonText) resource.reasonText = reasonText;
 
+  const name = resourceName(by.resource);
+  const resourceId = resourceIdIn(by.resource, name);
   return {
     kind: 'resource',
     resource,
-    name: resourceName(by.resource),
+    name,
+    key: resourceId ? `id:${resourceId}` : `name:${name}|${text(by.orderNo)}`,
+    ...(resourceId && { resourceId }),
     product: productType,
     // The badge goes next to the product type: the column every resource table has.
     anchor: badgeCell(row, own, by),

@@ -17,6 +17,8 @@ export interface ScannedRow {
   index: number;
   name: string;
   product: string;
+  /** What identifies the resource across the table's pages. */
+  key: string;
   resource: Resource;
   evaluation: Evaluation;
 }
@@ -45,7 +47,16 @@ export function scanDocument(root: ParentNode, compiled: CompiledCatalog, option
         continue;
       }
       const { reading, evaluation } = outcome;
-      rows.push({ element, table, index: rows.length, name: reading.name, product: reading.product, resource: reading.resource, evaluation });
+      rows.push({
+        element,
+        table,
+        index: rows.length,
+        name: reading.name,
+        product: reading.product,
+        key: reading.key,
+        resource: reading.resource,
+        evaluation,
+      });
     }
   const counts = tallyOutcomes(outcomes, diagnostics);
   return { tables, rows, counts, diagnostics };

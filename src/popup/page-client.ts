@@ -1,5 +1,7 @@
 // The popup's side of the messages to the content script (src/messaging/protocol.ts).
-import type { PageSummary } from '../messaging/protocol';
+import type { PageSummary, RowSummary } from '../messaging/protocol';
+import type { SeenCount } from '../annotator/seen-resources';
+import type { PageThroughStatus } from '../annotator/page-through';
 import { askTab } from '../messaging/send';
 
 /** How long to wait for the content script; a tab that never answers is "not the page". */
@@ -13,4 +15,18 @@ export async function requestSummary(tabId: number): Promise<PageSummary | null>
 /** Asks the page to scroll a row into view and highlight it; false when the row is gone. */
 export async function revealRow(tabId: number, index: number): Promise<boolean> {
   return (await askTab(tabId, { type: 'reveal-row', index }, ANSWER_TIMEOUT_MS)) === true;
+}
+
+/** Every resource seen on the tab's console page, across its pages. */
+export async function requestSeen(tabId: number): Promise<RowSummary[]> {
+  return (await askTab(tabId, { type: 'get-seen' }, ANSWER_TIMEOUT_MS)) ?? [];
+}
+
+export async function clearSeen(tabId: number): Promise<SeenCount | undefined> {
+  return askTab(tabId, { type: 'clear-seen' }, ANSWER_TIMEOUT_MS);
+}
+
+/** Starts or cancels "page through for me"; where it stands, or null when the page is not badged. */
+export async function pageThrough(tabId: number, action: 'start' | 'cancel'): Promise<PageThroughStatus | null> {
+  return (await askTab(tabId, { type: 'page-through', action }, ANSWER_TIMEOUT_MS)) ?? null;
 }

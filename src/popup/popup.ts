@@ -5,7 +5,7 @@ import { catalog } from '../rules/catalog';
 import { evaluate } from '../rules/engine';
 import { lookup } from '../rules/lookup';
 import type { Catalog, EngineSettings } from '../rules/types';
-import type { PageSummary } from '../messaging/protocol';
+import type { PageSummary, RowSummary } from '../messaging/protocol';
 import { askBackgroundTwice } from '../messaging/send';
 import { defaultSettings } from '../settings/settings';
 import { loadTranslator, type Translate } from '../i18n/messages';
@@ -16,7 +16,8 @@ import { manualCheckView } from './manual-check-view';
 import { checklistView } from './checklist-view';
 import { notThePageView, summaryView } from './summary-view';
 import { targetTabId } from './target-tab';
-import { requestSummary, revealRow } from './page-client';
+import { clearSeen, pageThrough, requestSeen, requestSummary, revealRow } from './page-client';
+import { seenView } from './seen-view';
 import { summaryCsv } from './export-csv';
 import { summaryReport } from './export-report';
 import { copyText, downloadText, exportFileName } from '../ui/download';
@@ -86,6 +87,13 @@ export async function mountPopup(root: HTMLElement, options: PopupOptions = {}):
   return { input: look.input, t, pageReady };
 }
 
+/** The page's summary with every seen resource as its rows, for the same exports. */
+function withRows(summary: PageSummary, rows: RowSummary[]): PageSummary {
+  const counts = { blocked: 0, caution: 0, allowed: 0 };
+  for (const row of rows) counts[row.verdict]++;
+  return { ...summary, rows, counts };
+}
+
 async function showPage(page: HTMLElement, t: Translate, search: string): Promise<PageSummary | null> {
   const tabId = await targetTabId(search);
   const summary = tabId === undefined ? null : await requestSummary(tabId);
@@ -100,6 +108,15 @@ async function showPage(page: HTMLElement, t: Translate, search: string): Promis
         reveal: (index) => revealRow(tabId, index),
         exportCsv: () => downloadText(exportFileName('csv'), summaryCsv(summary, t), 'text/csv;charset=utf-8'),
         copyReport: () => copyText(summaryReport(summary, t)),
+      }),
+      seenView(summary, t, {
+        seenRows: () => requestSeen(tabId),
+        exportCsv: (rows) => downloadText(exportFileName('csv'), summaryCsv(withRows(summary, rows), t), 'text/csv;charset=utf-8'),
+        copyReport: (rows) => copyText(summaryReport(withRows(summary, rows), t)),
+        clear: () => clearSeen(tabId),
+        pageThrough: (action) => pageThrough(tabId, action),
+        refresh: () => requestSummary(tabId),
+        wait: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
       }),
     );
   }

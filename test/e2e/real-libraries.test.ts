@@ -5,7 +5,7 @@
 // loading, paging, sorting, expanding a detail row and each step of a virtual scroll.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { chinaHost, intlHost, readAnnotatedRows, startHarness, type AnnotatedRow, type Harness } from './harness';
+import { chinaHost, intlHost, readAnnotatedRows, startHarness, type AnnotatedRow, type ExtensionGlobals, type Harness } from './harness';
 import { buildLibraryPages } from '../real-libraries/build-pages';
 import { libraryResources, type Lang, type LibraryResource } from '../real-libraries/resources';
 import { PAGE_SIZE, PAGED_TOTAL, VIRTUAL_TOTAL } from '../real-libraries/vue-grid-app';
@@ -192,6 +192,39 @@ describe.each(['en', 'zh'] as const)('OpenTiny Vue table 3.31 in %s', (lang) => 
     expect(summary?.rows).toEqual([]);
     expect(summary?.diagnostics.tables).toBe(1);
     expect(summary?.counts).toEqual({ blocked: 0, caution: 0, allowed: 0 });
+    await page.close();
+  });
+});
+
+describe.each(libraries.map((library) => [library.title, library] as const))('page through for me, on %s', (_, library) => {
+  it('clicks through every page with the library’s own pager, keeps every resource seen, and the popup counts them', async () => {
+    const resources = libraryResources('en', library.pagedTotal);
+    const page = await harness.openPage(pageUrl(library.name, 'en'));
+    expect(await settled(page, resources.slice(0, library.pageSize), library.rowSelector)).toEqual([]);
+    const tabId = await harness.tabIdOf(page);
+    const ask = (message: unknown) =>
+      harness.worker.evaluate(
+        async ([id, request]) => (globalThis as unknown as ExtensionGlobals).chrome.tabs.sendMessage(id, request),
+        [tabId, message] as const,
+      );
+    expect(await ask({ type: 'page-through', action: 'start' })).toMatchObject({ state: 'running', pages: 1 });
+    await expect
+      .poll(async () => ((await harness.summaryOf(page))?.paging as { state?: string } | undefined)?.state, { timeout: 20_000 })
+      .toBe('done');
+    const summary = await harness.summaryOf(page);
+    expect(summary?.paging).toEqual({ state: 'done', pages: library.pagedTotal / library.pageSize, reason: 'last-page' });
+    expect(summary?.seen).toEqual({ resources: library.pagedTotal, pages: library.pagedTotal / library.pageSize });
+    // It paged: the last page is on screen, its rows badged right.
+    expect(await settled(page, resources.slice(-library.pageSize), library.rowSelector)).toEqual([]);
+    const seen = (await ask({ type: 'get-seen' })) as Array<{ key: string; verdict: string }>;
+    expect(seen.map((row) => row.verdict)).toEqual(resources.map((resource) => resource.verdict));
+    expect(seen.every((row, i) => row.key.includes(resources[i]!.id) || row.key.includes(resources[i]!.name))).toBe(true);
+
+    const popup = await harness.openPage(harness.extensionUrl(`popup.html?tabId=${tabId}`));
+    await expect.poll(() => popup.locator('[data-seen]').innerText()).toBe(`${library.pagedTotal} resources seen on 2 pages`);
+    await popup.locator('[data-action="clear-seen"]').click();
+    await expect.poll(() => popup.locator('[data-seen]').getAttribute('data-resources')).toBe(String(library.pageSize));
+    await popup.close();
     await page.close();
   });
 });

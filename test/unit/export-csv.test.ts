@@ -27,6 +27,7 @@ const summary: PageSummary = {
       verdict: 'blocked',
       rules: ['service/simple-message-notification'],
       mainReason: 'Simple Message Notification',
+      key: 'k',
     },
     {
       index: 1,
@@ -35,6 +36,7 @@ const summary: PageSummary = {
       verdict: 'blocked',
       rules: ['service/direct-connect', 'expired'],
       mainReason: 'Direct Connect',
+      key: 'k',
     },
     {
       index: 2,
@@ -43,8 +45,9 @@ const summary: PageSummary = {
       verdict: 'caution',
       rules: ['service/elasticsearch-service'],
       mainReason: 'Elasticsearch 服务',
+      key: 'k',
     },
-    { index: 3, resource: 'ecs-web', product: 'Elastic Cloud Server', verdict: 'allowed', rules: [], mainReason: '' },
+    { index: 3, resource: 'ecs-web', product: 'Elastic Cloud Server', verdict: 'allowed', rules: [], mainReason: '', key: 'k' },
   ],
   diagnostics: {
     tables: 1,
@@ -160,7 +163,7 @@ describe('summaryCsv read back as a spreadsheet would', () => {
   it('gives back every cell as it was, a formula only ever as text', () => {
     fc.assert(
       fc.property(fc.array(row, { maxLength: 8 }), (rows) => {
-        const rowSummaries: RowSummary[] = rows.map((r, index) => ({ ...r, index, rules: ['trial', 'expired'] }));
+        const rowSummaries: RowSummary[] = rows.map((r, index) => ({ ...r, index, rules: ['trial', 'expired'], key: `k${index}` }));
         const csv = summaryCsv({ ...summary, rows: rowSummaries }, en);
         expect(csv.startsWith('\uFEFF')).toBe(true);
         const parsed = parseCsv(csv.slice(1));

@@ -20,8 +20,17 @@ const summary: PageSummary = {
       verdict: 'blocked',
       rules: ['service/simple-message-notification'],
       mainReason: 'Simple Message Notification',
+      key: 'k',
     },
-    { index: 2, resource: 'trial-ecs', product: 'Elastic Cloud Server', verdict: 'blocked', rules: ['trial'], mainReason: 'Trial cloud service' },
+    {
+      index: 2,
+      resource: 'trial-ecs',
+      product: 'Elastic Cloud Server',
+      verdict: 'blocked',
+      rules: ['trial'],
+      mainReason: 'Trial cloud service',
+      key: 'k',
+    },
     {
       index: 4,
       resource: 'search-1',
@@ -29,8 +38,9 @@ const summary: PageSummary = {
       verdict: 'caution',
       rules: ['service/elasticsearch-service'],
       mainReason: 'Elasticsearch Service',
+      key: 'k',
     },
-    { index: 5, resource: 'ecs-web', product: 'Elastic Cloud Server', verdict: 'allowed', rules: [], mainReason: '' },
+    { index: 5, resource: 'ecs-web', product: 'Elastic Cloud Server', verdict: 'allowed', rules: [], mainReason: '', key: 'k' },
   ],
   diagnostics: {
     tables: 1,
@@ -75,7 +85,7 @@ afterEach(() => {
 });
 
 describe('the page section on the Unsubscriptions page', () => {
-  beforeEach(() => answerWith((message) => (message.type === 'get-summary' ? summary : message.index === 2)));
+  beforeEach(() => answerWith((message) => (message.type === 'get-summary' ? summary : message.type === 'reveal-row' && message.index === 2)));
 
   it('asks the tab named by ?tabId= for its summary', async () => {
     await openPopup('?tabId=42');
@@ -167,6 +177,90 @@ describe('the page section on the Unsubscriptions page', () => {
     expect(writeText.mock.calls[0]![0]).toContain('Cannot unsubscribe: 2 · Check: 1 · No rule: 3');
     expect(text(root.querySelector('.summary .status'))).toBe('Report copied to the clipboard.');
     vi.unstubAllGlobals();
+  });
+});
+
+describe('resources seen across pages', () => {
+  const seenRows: RowSummary[] = [
+    {
+      index: 0,
+      resource: 'smn-topic-01',
+      product: 'Simple Message Notification',
+      verdict: 'blocked',
+      rules: ['service/simple-message-notification'],
+      mainReason: 'Simple Message Notification',
+      key: 'id:1',
+    },
+    { index: 1, resource: 'ecs-page-3', product: 'Elastic Cloud Server', verdict: 'allowed', rules: [], mainReason: '', key: 'id:2' },
+  ];
+
+  it('says how many resources were seen on how many pages, and exports all of them', async () => {
+    answerWith((message) =>
+      message.type === 'get-summary' ? { ...summary, seen: { resources: 30, pages: 3 } } : message.type === 'get-seen' ? seenRows : null,
+    );
+    const created: Blob[] = [];
+    vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => (created.push(blob as Blob), 'blob:test'));
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+    await openPopup();
+    expect(text(root.querySelector('[data-seen]'))).toBe('30 resources seen on 3 pages');
+    root.querySelector<HTMLButtonElement>('[data-action="export-seen"]')!.click();
+    await flush();
+    expect(sent.at(-1)).toEqual({ tabId: 42, message: { type: 'get-seen' } });
+    const csv = await created[0]!.text();
+    expect(csv).toContain('\r\n2,ecs-page-3,Elastic Cloud Server,No rule,,\r\n');
+    expect(csv.split('\r\n').filter(Boolean)).toHaveLength(3);
+  });
+
+  it('pages through on request, following its progress, and can cancel it', async () => {
+    let state: 'idle' | 'running' | 'done' = 'idle';
+    answerWith((message) => {
+      if (message.type === 'page-through') {
+        state = message.action === 'start' ? 'running' : 'idle';
+        return message.action === 'start' ? { state: 'running', pages: 1 } : { state: 'cancelled', pages: 2 };
+      }
+      if (message.type === 'get-summary')
+        return {
+          ...summary,
+          seen: { resources: 16, pages: 2 },
+          paging: state === 'running' ? { state, pages: 2 } : { state, pages: 2, reason: 'last-page' },
+        };
+      return null;
+    });
+    await openPopup();
+    const button = root.querySelector<HTMLButtonElement>('[data-action="page-through"]')!;
+    expect(text(button)).toBe('Page through for me');
+    button.click();
+    await flush();
+    expect(sent.at(-1)).toEqual({ tabId: 42, message: { type: 'page-through', action: 'start' } });
+    expect(text(button)).toBe('Cancel paging');
+    expect(text(root.querySelector('[data-paging]'))).toBe('Paging… page 1 read');
+    state = 'done'; // the page reached its last page
+    await expect.poll(() => text(root.querySelector('[data-paging]')), { timeout: 3000 }).toBe('Every page read: the last was page 2.');
+    expect(text(root.querySelector('[data-seen]'))).toBe('16 resources seen on 2 pages');
+    expect(text(button)).toBe('Page through for me');
+
+    button.click();
+    await flush();
+    expect(text(button)).toBe('Cancel paging');
+    button.click(); // cancel
+    await flush();
+    expect(sent.at(-1)).toEqual({ tabId: 42, message: { type: 'page-through', action: 'cancel' } });
+    expect(text(root.querySelector('[data-paging]'))).toBe('Cancelled at page 2.');
+  });
+
+  it('forgets them on "clear"', async () => {
+    answerWith((message) =>
+      message.type === 'get-summary'
+        ? { ...summary, seen: { resources: 30, pages: 3 } }
+        : message.type === 'clear-seen'
+          ? { resources: 6, pages: 1 }
+          : null,
+    );
+    await openPopup();
+    root.querySelector<HTMLButtonElement>('[data-action="clear-seen"]')!.click();
+    await flush();
+    expect(sent.at(-1)).toEqual({ tabId: 42, message: { type: 'clear-seen' } });
+    expect(text(root.querySelector('[data-seen]'))).toBe('6 resources seen on 1 page');
   });
 });
 
