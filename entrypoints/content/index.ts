@@ -38,7 +38,13 @@ export default defineContentScript({
     const recordPage = () => annotator?.isRunning && seen.record(annotator.summary().rows);
     const paging = createPageThrough({
       doc: document,
-      pageKey: () => (annotator?.isRunning ? annotator.summary().rows.map((row) => row.key).join('\n') || undefined : undefined),
+      pageKey: () =>
+        annotator?.isRunning
+          ? annotator
+              .summary()
+              .rows.map((row) => row.key)
+              .join('\n') || undefined
+          : undefined,
       onPage: recordPage,
       wait: (ms) => new Promise<void>((resolve) => void schedule.timeout(resolve, ms)),
       alive: () => lifetime.alive() && Boolean(annotator?.isRunning),
@@ -74,7 +80,11 @@ export default defineContentScript({
       sync();
     };
     const wait = (ms: number) => new Promise<void>((resolve) => void schedule.timeout(resolve, ms));
-    const stopFollowing = followPageConfig(apply, () => requestPageConfig(wait));
+    const stopFollowing = followPageConfig(
+      apply,
+      () => requestPageConfig(wait),
+      (ms, then) => schedule.timeout(then, ms),
+    );
 
     const onMessage = (message: unknown): Promise<unknown> | undefined => {
       const request = message as ContentRequest | undefined;

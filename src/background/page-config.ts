@@ -17,5 +17,6 @@ export function pageConfigFrom(catalog: Catalog, settings: Settings & { orgRules
 
 /** Read from storage at each request: a service worker may have slept since the last one. */
 export async function loadPageConfig(catalog: Catalog): Promise<PageConfig> {
-  return pageConfigFrom(catalog, await loadEffectiveSettings());
+  const { settings, policyPending } = await loadEffectiveSettings();
+  return { ...pageConfigFrom(catalog, settings), ...(policyPending && { policyPending }) };
 }

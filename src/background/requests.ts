@@ -12,6 +12,6 @@ export function answerRequest(message: unknown, catalog: Catalog): Promise<unkno
   const type = (message as { type?: unknown } | null)?.type as BackgroundRequest['type'] | undefined;
   if (type === 'get-catalog') return Promise.resolve(catalog);
   if (type === 'get-page-config') return loadPageConfig(catalog);
-  if (type === 'get-settings') return loadEffectiveSettings();
+  if (type === 'get-settings') return loadEffectiveSettings().then(({ settings }) => settings);
   return undefined;
 }

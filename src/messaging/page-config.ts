@@ -11,6 +11,10 @@ export const requestPageConfig = (wait?: Wait): Promise<PageConfig | undefined> 
 
 type StorageChanges = Record<string, unknown>;
 
+/** While the background says the policy is pending: asked again every second, for up to a minute. */
+const POLICY_RETRY_MS = 1000;
+const POLICY_RETRIES = 60;
+
 /** Calls `onChange` after each change to the stored settings (from any window or device) or to the policy. */
 export function watchSettingsChanges(onChange: () => void): () => void {
   const listener = (changes: StorageChanges, area: string) => {
@@ -30,10 +34,12 @@ export function watchSettingsChanges(onChange: () => void): () => void {
 export function followPageConfig(
   apply: (config: PageConfig) => void,
   request: () => Promise<PageConfig | undefined> = requestPageConfig,
+  later: (ms: number, then: () => void) => void = (ms, then) => void setTimeout(then, ms),
 ): () => void {
   let asked = 0;
   let applied = 0;
   let stopped = false;
+  let pendingAsks = 0;
   const ask = () => {
     const number = ++asked;
     request()
@@ -41,6 +47,8 @@ export function followPageConfig(
         if (!config || stopped || number <= applied) return;
         applied = number;
         apply(config);
+        // Settings without the organisation's policy, which the browser had not read yet: asked again.
+        if (config.policyPending && pendingAsks++ < POLICY_RETRIES) later(POLICY_RETRY_MS, () => !stopped && ask());
       })
       // The page's console is not ours to write to; the annotator reports its own errors.
       .catch(() => undefined);

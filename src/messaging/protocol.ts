@@ -47,6 +47,8 @@ export interface PageConfig extends Pick<Settings, 'enabled' | 'showAllowed' | '
   headers: HeaderNames;
   /** What badges say, in each language. */
   words: Record<Lang, BadgeWords>;
+  /** The browser had not yet answered for the organisation's policy: these are the settings without it. */
+  policyPending?: boolean;
 }
 
 /**

@@ -120,3 +120,35 @@ describe('the policy the browser holds', () => {
     expect(await answerRequest({ type: 'get-settings' }, catalog)).toEqual({ ...defaultSettings, language: 'en', orgRules: [orgRule] });
   });
 });
+
+describe('a browser slow to answer for its policy', () => {
+  it('does not hold the badges back: the settings come without the policy, marked pending, and the content script asks again', async () => {
+    let answer: (value: Record<string, unknown>) => void = () => undefined;
+    // One read of the policy service, answered late: every read waits for it.
+    const policy = new Promise<Record<string, unknown>>((resolve) => (answer = resolve));
+    vi.spyOn(fakeBrowser.storage.managed, 'get').mockImplementation(() => policy as never);
+    const started = performance.now();
+    const first = await askPageConfig();
+    expect(performance.now() - started).toBeLessThan(2000);
+    expect(first.policyPending).toBe(true);
+    expect(first.rules.map((rule) => rule.id)).toContain(SMN);
+
+    answer({ lock: true, disabledRules: [SMN] });
+    const { followPageConfig } = await import('../../src/messaging/page-config');
+    const applied: PageConfig[] = [];
+    const retries: Array<() => void> = [];
+    const answers = [first, await askPageConfig()];
+    const stop = followPageConfig(
+      (config) => applied.push(config),
+      () => Promise.resolve(answers.shift()),
+      (_ms, then) => retries.push(then),
+    );
+    await vi.waitFor(() => expect(retries).toHaveLength(1));
+    retries[0]!();
+    await vi.waitFor(() => expect(applied).toHaveLength(2));
+    expect(applied[1]!.policyPending).toBeUndefined();
+    expect(applied[1]!.rules.map((rule) => rule.id)).not.toContain(SMN);
+    expect(retries).toHaveLength(1); // no more asking once the policy is in
+    stop();
+  });
+});
