@@ -16,6 +16,7 @@ import { isUnsubscriptionsRoute } from '@/src/console/route';
 import { watchRoute } from '@/src/content/route-watcher';
 import { createSeenResources } from '@/src/annotator/seen-resources';
 import { createPageThrough } from '@/src/annotator/page-through';
+import { answerPopup } from '@/src/annotator/popup-answers';
 
 export default defineContentScript({
   matches: ['https://account.huaweicloud.com/usercenter/*', 'https://account-intl.huaweicloud.com/usercenter/*'],
@@ -87,24 +88,13 @@ export default defineContentScript({
     );
 
     const onMessage = (message: unknown): Promise<unknown> | undefined => {
-      const request = message as ContentRequest | undefined;
-      const running = annotator?.isRunning ? annotator : undefined;
-      switch (request?.type) {
-        case 'get-summary':
-          return Promise.resolve(running ? { ...running.summary(), seen: seen.count(), paging: paging.status() } : null);
-        case 'reveal-row':
-          return Promise.resolve(running ? running.reveal(request.index) : false);
-        case 'get-seen':
-          return Promise.resolve(seen.rows());
-        case 'clear-seen':
-          seen.clear();
-          recordPage(); // the page in view is still seen
-          return Promise.resolve(seen.count());
-        case 'page-through':
-          return Promise.resolve(running ? (request.action === 'start' ? paging.start() : paging.cancel()) : null);
-        default:
-          return undefined;
-      }
+      const answer = answerPopup(message as ContentRequest | undefined, {
+        running: annotator?.isRunning ? annotator : undefined,
+        seen,
+        paging,
+        recordPage,
+      });
+      return answer === undefined ? undefined : Promise.resolve(answer);
     };
     browser.runtime.onMessage.addListener(onMessage);
 
