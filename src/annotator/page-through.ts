@@ -2,20 +2,15 @@
 // and be read, and stops at the last page, after 100 pages, when a page does not change, or when
 // cancelled. It clicks nothing but that control.
 import { disabledClassPattern, nextPageSelector } from '../console/selectors';
+import type { PageThroughStatus } from '../messaging/protocol';
 
 export const MAX_PAGES = 100;
 /** How long a click may take to show the next page before paging stops. */
 const PAGE_TIMEOUT_MS = 10_000;
 const POLL_MS = 100;
 
-export type PageThroughState = 'idle' | 'running' | 'done' | 'cancelled' | 'stopped';
-export interface PageThroughStatus {
-  state: PageThroughState;
-  /** Pages read so far, the one it started on included. */
-  pages: number;
-  /** Why it ended: the last page, the page limit, no pager, or a page that did not change. */
-  reason?: 'last-page' | 'limit' | 'no-pager' | 'no-change';
-}
+export type { PageThroughStatus };
+type PageThroughState = PageThroughStatus['state'];
 
 export interface PageThroughDeps {
   doc: Document;

@@ -1,16 +1,12 @@
 // Every resource the content script has seen on this tab's console page, while the user pages, sorts
 // or filters: one entry per resource (its ID, else its name and order number), a resource seen again
 // replacing its older reading in place. Held in memory only; nothing outlives the page.
-import type { RowSummary } from '../messaging/protocol';
+import type { RowSummary, SeenCount } from '../messaging/protocol';
+
+export type { SeenCount };
 
 /** Beyond this many resources the oldest are forgotten (a page of 50 rows is 50). */
 const MAX_SEEN = 100_000;
-
-export interface SeenCount {
-  resources: number;
-  /** Distinct pages seen: sets of rows shown together (page 2 seen twice counts once). */
-  pages: number;
-}
 
 /** A short fingerprint of a page's set of rows (FNV-1a over the sorted keys). */
 function pageFingerprint(rows: readonly RowSummary[]): number {

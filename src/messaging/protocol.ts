@@ -5,8 +5,6 @@ import type { BadgeWords } from '../badges/badge-text';
 import type { Settings } from '../settings/settings';
 import type { EffectiveSettings } from '../settings/managed-policy';
 import type { Diagnostics } from '../page/diagnostics';
-import type { SeenCount } from '../annotator/seen-resources';
-import type { PageThroughStatus } from '../annotator/page-through';
 
 export type { Diagnostics };
 
@@ -22,6 +20,22 @@ export interface RowSummary {
   mainReason: string;
   /** What identifies the resource across the table's pages: its ID, else its name and order number. */
   key: string;
+}
+
+/** Resources seen on the tab across the table's pages. */
+export interface SeenCount {
+  resources: number;
+  /** Distinct pages seen: sets of rows shown together (page 2 seen twice counts once). */
+  pages: number;
+}
+
+/** Where "page through for me" stands. */
+export interface PageThroughStatus {
+  state: 'idle' | 'running' | 'done' | 'cancelled' | 'stopped';
+  /** Pages read so far, the one it started on included. */
+  pages: number;
+  /** Why it ended: the last page, the page limit, no pager, or a page that did not change. */
+  reason?: 'last-page' | 'limit' | 'no-pager' | 'no-change';
 }
 
 export interface PageSummary {
