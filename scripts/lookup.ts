@@ -48,7 +48,8 @@ function parseArgs(argv: readonly string[]): Parsed {
 /** One line per hit: verdict, title, why (an inferred name's note first), then the rule id and what matched. */
 function formatHit(hit: LookupHit, lang: Lang): string {
   const why = hit.note ? `${hit.note} ${hit.explanation}` : hit.explanation;
-  return `${verdictWords[lang][hit.verdict]}  ${hit.title}: ${why} [${hit.rule}; matched "${hit.matched}"]`;
+  const where = hit.where ? (lang === 'zh' ? `（可改在：${hit.where}）` : ` (unsubscribe instead: ${hit.where})`) : '';
+  return `${verdictWords[lang][hit.verdict]}  ${hit.title}: ${why}${where} [${hit.rule}; matched "${hit.matched}"]`;
 }
 
 function main(argv: readonly string[]): number {
@@ -64,7 +65,7 @@ function main(argv: readonly string[]): number {
   const { json, lang, query } = parsed.options;
   const hits = lookup(query, catalog, { lang });
   if (json) {
-    const rows = hits.map(({ rule, title, verdict, score }) => ({ rule, title, verdict, score }));
+    const rows = hits.map(({ rule, title, verdict, score, where }) => ({ rule, title, verdict, ...(where && { where }), score }));
     process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
   } else if (hits.length) {
     process.stdout.write(hits.map((hit) => `${formatHit(hit, lang)}\n`).join(''));

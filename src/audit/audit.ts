@@ -4,7 +4,7 @@
 import type { Lang } from '../i18n/languages';
 import type { CompiledCatalog } from '../rules/engine';
 import { cachedEvaluator } from '../rules/evaluation-cache';
-import type { Evaluation, Resource, Verdict } from '../rules/types';
+import { noCounts, type Evaluation, type Resource, type Verdict } from '../rules/types';
 import { auditWords, billingModeWords, statusWords, type AuditWords } from './audit-words';
 import type { BssResource, BssResponse } from './bss-response';
 
@@ -169,7 +169,7 @@ export function createAudit(options: AuditOptions) {
 
     finish(): AuditReport {
       const rows: AuditRow[] = [];
-      const summary: AuditReport['summary'] = { blocked: 0, caution: 0, allowed: 0, closed: 0 };
+      const summary: AuditReport['summary'] = { ...noCounts(), closed: 0 };
       const report: AuditReport = { rows, summary, customers: [], warnings: [] };
       for (const [customer, entries] of customers) {
         for (const { entry, notes } of inBindingOrder(entries, words)) {

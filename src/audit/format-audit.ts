@@ -26,9 +26,9 @@ const csvHeader: Record<Lang, string[]> = {
 
 const summaryWords: Record<Lang, (summary: AuditReport['summary'], customers: number) => string> = {
   en: (s, customers) =>
-    `${customers} customer(s): blocked ${s.blocked}, caution ${s.caution}, allowed ${s.allowed}${s.closed ? `, closed (not on the page) ${s.closed}` : ''}`,
+    `${customers} customer(s): blocked ${s.blocked}, elsewhere ${s.elsewhere}, caution ${s.caution}, allowed ${s.allowed}${s.closed ? `, closed (not on the page) ${s.closed}` : ''}`,
   zh: (s, customers) =>
-    `${customers} 个客户：不可退订 ${s.blocked}，请核实 ${s.caution}，无规则 ${s.allowed}${s.closed ? `，已关闭（页面不显示）${s.closed}` : ''}`,
+    `${customers} 个客户：不可退订 ${s.blocked}，不在此退订 ${s.elsewhere}，请核实 ${s.caution}，无规则 ${s.allowed}${s.closed ? `，已关闭（页面不显示）${s.closed}` : ''}`,
 };
 
 // Chinese characters take two columns in a terminal.
@@ -55,7 +55,7 @@ function pad(text: string, width: number): string {
 function rowLines(row: AuditRow, lang: Lang): string[] {
   const indent = row.parent_resource_id && row.notes.some((note) => note.includes(row.parent_resource_id!)) ? '    ' : '  ';
   const verdict = row.closed ? (lang === 'zh' ? '已关闭' : 'closed') : row.verdict;
-  const lines = [`${indent}${pad(verdict, 8)} ${pad(row.resource, 28)} ${pad(row.resource_id, 38)} ${pad(row.product, 30)} ${row.rules.join(' ')}`];
+  const lines = [`${indent}${pad(verdict, 9)} ${pad(row.resource, 28)} ${pad(row.resource_id, 38)} ${pad(row.product, 30)} ${row.rules.join(' ')}`];
   for (const reason of row.reasons)
     lines.push(
       lang === 'zh'

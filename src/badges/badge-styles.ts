@@ -10,6 +10,7 @@ export const badgeCss = `
 :focus-visible{outline:2px solid #1476ff;outline-offset:1px}
 .blocked{--c:#a8071a;--b:#fff1f0;--l:#ffa39e}
 .caution{--c:#874d00;--b:#fffbe6;--l:#ffd666}
+.elsewhere{--c:#1d4fb8;--b:#eef3fe;--l:#9db7f0}
 .allowed{--c:#434a54;--b:#f5f6f8;--l:#d9dde3}
 .panel{position:fixed;z-index:2147483647;inset:auto;margin:0;width:min(380px,calc(100vw - 16px));max-height:min(60vh,420px);overflow:auto;padding:10px 12px;border:1px solid #d9dde3;border-radius:4px;color:#191919;background:#fff;box-shadow:0 4px 16px #0003;text-align:start}
 .panel[hidden]{display:none}
@@ -18,12 +19,14 @@ section{padding:6px 0;border-top:1px solid #eceef1}
 h3{margin:0 0 2px;font-size:12px}
 p{margin:0 0 4px}
 .evidence,.note{color:#575d6c}
+.where{font-weight:600}
 .note{font-style:italic}
 a{color:#0a5bd8}
 .close{position:absolute;top:6px;inset-inline-end:6px;width:22px;height:22px;padding:0;border:0;border-radius:2px;background:none;color:inherit;font:16px/22px sans-serif;cursor:pointer}
 @media (prefers-color-scheme:dark){
 .blocked{--c:#ffccc7;--b:#3b1114;--l:#82262c}
 .caution{--c:#ffe58f;--b:#332605;--l:#7c5b0b}
+.elsewhere{--c:#b7ccff;--b:#16223b;--l:#34518a}
 .allowed{--c:#d0d4da;--b:#262a30;--l:#454b54}
 .panel{color:#e8eaed;background:#1f2329;border-color:#454b54}
 section{border-color:#343a42}

@@ -8,6 +8,8 @@ export const badgeText = {
   en: {
     ...verdictWords.en,
     source: 'Source',
+    colon: ': ',
+    where: 'Unsubscribe instead',
     yourRule: 'Your own rule',
     orgRule: 'Set by your organisation',
     evidence: 'Shown on the page',
@@ -27,6 +29,8 @@ export const badgeText = {
   zh: {
     ...verdictWords.zh,
     source: '来源',
+    colon: '：',
+    where: '可改在',
     yourRule: '自定义规则',
     orgRule: '由贵单位统一设置',
     evidence: '页面显示',

@@ -23,7 +23,11 @@ export function fillExplanation(panel: HTMLElement, { verdict, reasons }: Evalua
   for (const reason of reasons) {
     const { field, text } = reason.evidence;
     const shown = field === 'actionDisabled' ? words.disabledAction : `“${text.length > 160 ? `${text.slice(0, 159)}…` : text}”`;
-    const source = el(doc, 'p', `${words.source}: ${reason.source.url ? '' : isOrgRuleSource(reason.source) ? words.orgRule : words.yourRule}`);
+    const source = el(
+      doc,
+      'p',
+      `${words.source}${words.colon}${reason.source.url ? '' : isOrgRuleSource(reason.source) ? words.orgRule : words.yourRule}`,
+    );
     if (reason.source.url) {
       const link = el(doc, 'a', `${reason.source.section} · ${reason.source.edition}`);
       link.href = reason.source.url;
@@ -35,7 +39,8 @@ export function fillExplanation(panel: HTMLElement, { verdict, reasons }: Evalua
     section.append(
       el(doc, 'h3', reason.verdict === verdict ? reason.title : `${reason.title} (${words[reason.verdict]})`),
       el(doc, 'p', reason.explanation),
-      el(doc, 'p', `${words.evidence}: ${words.fields[field]} ${shown}`, 'evidence'),
+      ...(reason.where ? [el(doc, 'p', `${words.where}${words.colon}${reason.where}`, 'where')] : []),
+      el(doc, 'p', `${words.evidence}${words.colon}${words.fields[field]} ${shown}`, 'evidence'),
     );
     if (reason.note) section.append(el(doc, 'p', reason.note, 'note'));
     section.append(source);

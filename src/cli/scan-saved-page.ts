@@ -71,7 +71,9 @@ export function formatScanText(scan: SavedPageScan): string {
   if (scan.diagnostics.missingColumns.length) lines.push(`  missing: ${scan.diagnostics.missingColumns.join(', ')}`);
   if (scan.diagnostics.otherHeaders.length) lines.push(`  other headers: ${scan.diagnostics.otherHeaders.map((text) => `"${text}"`).join(', ')}`);
   for (const row of scan.rows)
-    lines.push(`  ${String(row.row).padStart(3)}  ${pad(row.verdict, 8)} ${pad(row.resource, 28)} ${pad(row.product, 34)} ${row.rules.join(' ')}`);
-  lines.push(`  blocked ${scan.summary.blocked}, caution ${scan.summary.caution}, allowed ${scan.summary.allowed}`);
+    lines.push(`  ${String(row.row).padStart(3)}  ${pad(row.verdict, 9)} ${pad(row.resource, 28)} ${pad(row.product, 34)} ${row.rules.join(' ')}`);
+  lines.push(
+    `  blocked ${scan.summary.blocked}, elsewhere ${scan.summary.elsewhere}, caution ${scan.summary.caution}, allowed ${scan.summary.allowed}`,
+  );
   return `${lines.join('\n')}\n`;
 }

@@ -5,15 +5,17 @@ import type { Lang } from './languages';
 import type { Verdict } from '../rules/types';
 
 export const verdictWords = {
-  en: { blocked: 'Cannot unsubscribe', caution: 'Check', allowed: 'No rule' },
-  zh: { blocked: '不可退订', caution: '请核实', allowed: '无规则' },
+  en: { blocked: 'Cannot unsubscribe', elsewhere: 'Not here', caution: 'Check', allowed: 'No rule' },
+  zh: { blocked: '不可退订', elsewhere: '不在此退订', caution: '请核实', allowed: '无规则' },
 } as const satisfies Record<Lang, Record<Verdict, string>>;
 
 /** The message keys the pages' translators know the verdict words by. */
-export const verdictMessageKey = { blocked: 'verdictBlocked', caution: 'verdictCaution', allowed: 'verdictAllowed' } as const satisfies Record<
-  Verdict,
-  string
->;
+export const verdictMessageKey = {
+  blocked: 'verdictBlocked',
+  elsewhere: 'verdictElsewhere',
+  caution: 'verdictCaution',
+  allowed: 'verdictAllowed',
+} as const satisfies Record<Verdict, string>;
 
 export type VerdictMessageKey = (typeof verdictMessageKey)[Verdict];
 
@@ -22,6 +24,7 @@ export function verdictMessages(lang: Lang): Record<VerdictMessageKey, { message
   const words = verdictWords[lang];
   return {
     verdictBlocked: { message: words.blocked },
+    verdictElsewhere: { message: words.elsewhere },
     verdictCaution: { message: words.caution },
     verdictAllowed: { message: words.allowed },
   };

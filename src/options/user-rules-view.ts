@@ -1,5 +1,5 @@
 // The user's own rules: services the catalog does not list (or lists under another name).
-import type { RuleVerdict, UserRule } from '../rules/types';
+import type { UserRule, UserRuleVerdict } from '../rules/types';
 import type { SettingsProblem } from '../settings/problems';
 import { MAX_USER_RULES } from '../settings/limits';
 import { uniqueRuleId } from '../settings/user-rule-checks';
@@ -99,7 +99,7 @@ export function userRulesView(ctx: OptionsContext): HTMLElement {
     const explanation = h('textarea', { id: explanationId, rows: 3 });
     explanation.value = existing?.explanation ?? '';
     const verdictName = uniqueId('verdict');
-    const verdictRadio = (value: RuleVerdict, label: string) =>
+    const verdictRadio = (value: UserRuleVerdict, label: string) =>
       h(
         'label',
         { class: 'radio' },
@@ -135,7 +135,7 @@ export function userRulesView(ctx: OptionsContext): HTMLElement {
       const others = ctx.store.draft.userRules.filter((_, i) => i !== index);
       aliasLines = textLines(aliases.value);
       const names = [name.value.trim(), ...aliasLines.map((entry) => entry.text)];
-      const verdict = (editorSlot.querySelector<HTMLInputElement>(`input[name="${verdictName}"]:checked`)?.value ?? 'blocked') as RuleVerdict;
+      const verdict = (editorSlot.querySelector<HTMLInputElement>(`input[name="${verdictName}"]:checked`)?.value ?? 'blocked') as UserRuleVerdict;
       const rule: UserRule = {
         id:
           existing?.id ??

@@ -1,7 +1,7 @@
 // One row, from the page to a verdict: read it, evaluate what it shows, and count what came of it.
 // The CLI's scan, the live annotator and the benchmark all run rows through this, so the fixture
 // tests run the code the extension ships.
-import type { Evaluation, Verdict } from '../rules/types';
+import { noCounts, type Evaluation, type Verdict } from '../rules/types';
 import type { CompiledCatalog } from '../rules/engine';
 import { cachedEvaluator } from '../rules/evaluation-cache';
 import { readRow, type RowReading } from './read-row';
@@ -45,7 +45,7 @@ export function createRowPipeline(compiled: CompiledCatalog): RowPipeline {
  * A row with no outcome yet counts as skipped, "not read yet".
  */
 export function tallyOutcomes(outcomes: Iterable<RowOutcome | undefined>, diagnostics: Diagnostics): Record<Verdict, number> {
-  const counts: Record<Verdict, number> = { blocked: 0, caution: 0, allowed: 0 };
+  const counts = noCounts();
   diagnostics.rowsRead = 0;
   diagnostics.rowsSkipped = 0;
   diagnostics.skippedReasons = {};

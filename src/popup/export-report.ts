@@ -5,6 +5,7 @@ import type { ColumnField } from '../console/columns';
 import { columnLabelKey } from '../ui/column-labels';
 import { skippedText } from './skip-reasons';
 import { verdictLabelKey } from '../ui/verdict';
+import { verdicts } from '../rules/types';
 
 // Page text can hold line breaks; one row stays on one line of the report.
 const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
@@ -34,9 +35,9 @@ export function summaryReport(summary: PageSummary, t: Translate, now = new Date
     t('reportTitle'),
     `${t('reportPage')}: ${summary.url}`,
     `${t('reportTime')}: ${now.toISOString()}`,
-    `${t('verdictBlocked')}: ${summary.counts.blocked} · ${t('verdictCaution')}: ${summary.counts.caution} · ${t('verdictAllowed')}: ${summary.counts.allowed}`,
+    verdicts.map((verdict) => `${t(verdictLabelKey[verdict])}: ${summary.counts[verdict]}`).join(' · '),
   ];
-  for (const verdict of ['blocked', 'caution'] as const) {
+  for (const verdict of verdicts.filter((verdict) => verdict !== 'allowed')) {
     const rows = summary.rows.filter((row) => row.verdict === verdict);
     if (!rows.length) continue;
     lines.push('', `${t(verdictLabelKey[verdict])}:`, ...rows.map(rowLine));

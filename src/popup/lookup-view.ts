@@ -120,6 +120,7 @@ export function lookupView(t: Translate, search: (query: string) => LookupHit[],
         hit.matched !== hit.title ? h('p', { class: 'evidence' }, t('lookupMatched', hit.matched)) : null,
         hit.note ? h('p', { class: 'note' }, hit.note) : null,
         h('p', { class: 'explanation' }, hit.explanation),
+        hit.where ? h('p', { class: 'where' }, h('strong', null, t('whereInstead')), hit.where) : null,
         sourceLine(hit.source, t),
         hits.length > 1
           ? h(

@@ -4,7 +4,7 @@ import { browser } from 'wxt/browser';
 import { catalog } from '../rules/catalog';
 import { evaluate } from '../rules/engine';
 import { lookup } from '../rules/lookup';
-import type { Catalog, EngineSettings } from '../rules/types';
+import { noCounts, type Catalog, type EngineSettings } from '../rules/types';
 import type { PageSummary, RowSummary } from '../messaging/protocol';
 import { askBackgroundTwice } from '../messaging/send';
 import { defaultSettings } from '../settings/settings';
@@ -89,7 +89,7 @@ export async function mountPopup(root: HTMLElement, options: PopupOptions = {}):
 
 /** The page's summary with every seen resource as its rows, for the same exports. */
 function withRows(summary: PageSummary, rows: RowSummary[]): PageSummary {
-  const counts = { blocked: 0, caution: 0, allowed: 0 };
+  const counts = noCounts();
   for (const row of rows) counts[row.verdict]++;
   return { ...summary, rows, counts };
 }

@@ -32,6 +32,7 @@ export function reasonItem(reason: Reason, t: Translate): HTMLElement {
     h('div', { class: 'reason-head' }, verdictPill(reason.verdict, t), h('strong', null, reason.title)),
     h('p', { class: 'explanation' }, reason.explanation),
     h('p', { class: 'evidence' }, evidence),
+    reason.where ? h('p', { class: 'where' }, h('strong', null, t('whereInstead')), reason.where) : null,
     reason.note ? h('p', { class: 'note' }, reason.note) : null,
     sourceLine(reason.source, t),
   );

@@ -6,7 +6,8 @@ import type { Translate } from '../i18n/messages';
 import { h, replaceChildren } from '../ui/dom';
 import { columnLabelKey } from '../ui/column-labels';
 import { skippedText } from './skip-reasons';
-import { verdictPill } from '../ui/verdict';
+import { verdictLabelKey, verdictPill } from '../ui/verdict';
+import { verdicts } from '../rules/types';
 
 export interface SummaryActions {
   reveal(index: number): Promise<boolean>;
@@ -103,9 +104,7 @@ export function summaryView(summary: PageSummary, t: Translate, actions: Summary
     h(
       'div',
       { class: 'counts' },
-      countBox(t('verdictBlocked'), summary.counts.blocked, 'blocked'),
-      countBox(t('verdictCaution'), summary.counts.caution, 'caution'),
-      countBox(t('verdictAllowed'), summary.counts.allowed, 'allowed'),
+      verdicts.map((verdict) => countBox(t(verdictLabelKey[verdict]), summary.counts[verdict], verdict)),
     ),
     listed.length
       ? h('ul', { class: 'rows', 'aria-label': t('rowsLabel') }, listed.map(rowButton))

@@ -30,6 +30,7 @@ export const ruleSchema = z
     manualCheck: z.boolean().optional(),
     title: localized,
     explanation: localized,
+    where: localized.optional(),
     source: z.strictObject({ url: z.url({ protocol: /^https$/ }), section: text, edition: isoDate }),
     names: z.array(productNameSchema).min(1).optional(),
     serviceTypeCodes: z
@@ -54,11 +55,30 @@ export const ruleSchema = z
         withoutRequired: verdict.optional(),
       })
       .optional(),
+    variants: z
+      .array(
+        z.strictObject({
+          phrases: phrases,
+          verdict: z.enum([...ruleVerdicts, 'allowed']),
+          explanation: localized,
+          where: localized.optional(),
+        }),
+      )
+      .min(1)
+      .optional(),
     keywords: z.array(text).optional(),
   })
   .refine((rule) => !rule.names?.some((n) => n.confidence === 'inferred' && !n.note), {
     message: 'an inferred name needs a note saying why it is only a hint',
     path: ['names'],
+  })
+  .refine((rule) => (rule.verdict === 'elsewhere') === Boolean(rule.where), {
+    message: 'an "elsewhere" rule says where, and only it does',
+    path: ['where'],
+  })
+  .refine((rule) => !rule.variants?.some((variant) => (variant.verdict === 'elsewhere') !== Boolean(variant.where)), {
+    message: 'an "elsewhere" variant says where, and only it does',
+    path: ['variants'],
   })
   .refine((rule) => rule.group !== 'service' || (rule.id.startsWith('service/') && rule.names), {
     message: 'a Table 1 rule has a "service/" id and names',

@@ -16,6 +16,7 @@ import type {
   RuleVerdict,
   UserRule,
 } from './types';
+import { ruleVerdicts } from './types';
 import { PhraseIndex } from './text-match';
 import { memoByCatalogAndSettings } from './memo';
 
@@ -109,6 +110,36 @@ export function compileRules(rules: readonly Rule[], lang: Lang = 'en'): Compile
   return compiled;
 }
 
+/** Strongest first: blocked, then elsewhere, then caution (ruleVerdicts' order). */
+const strength = (verdict: RuleVerdict): number => ruleVerdicts.indexOf(verdict);
+
+/** The page refused: a block, or "not here" for a rule that says where else. */
+const pageRefusal = (rule: Rule): RuleVerdict => (rule.verdict === 'elsewhere' ? 'elsewhere' : 'blocked');
+
+/**
+ * A rule whose status depends on what the row shows (Direct Connect: self-service or full-service)
+ * takes the variant whose phrase the row's product type, specification or tags contain.
+ */
+function applyVariants(found: Map<string, Reason>, resource: Resource, compiled: CompiledCatalog): void {
+  for (const reason of [...found.values()]) {
+    const variants = compiled.rules.get(reason.ruleId)?.variants;
+    if (!variants || reason.evidence.field === 'reasonText') continue;
+    const shown = [resource.productType, resource.specification, ...(resource.tags ?? [])].join(' ').normalize('NFKC').toLowerCase();
+    const variant = variants.find((candidate) => candidate.phrases.some((phrase) => shown.includes(phrase.toLowerCase())));
+    if (!variant) continue;
+    if (variant.verdict === 'allowed') {
+      found.delete(reason.ruleId);
+      continue;
+    }
+    // An inferred name stays a check whatever the variant says.
+    if (reason.verdict !== 'caution' || !reason.note) reason.verdict = variant.verdict;
+    reason.explanation = variant.explanation[compiled.lang];
+    const where = variant.verdict === 'elsewhere' ? variant.where?.[compiled.lang] : undefined;
+    if (where) reason.where = where;
+    else delete reason.where;
+  }
+}
+
 // Error codes as the unsubscribe API and the console print them: CBC.99003649, OSM-SP-SeniorBenefitUsed.
 // Read after NFKC and in any case, as names are: a copied or retyped code may be lower-case or full-width.
 const codePattern = /\b[A-Za-z]{2,}(?:[.-][A-Za-z0-9]+)+\b/g;
@@ -118,11 +149,12 @@ const fieldOrder: EvidenceField[] = ['reasonText', 'productType', 'status', 'bil
 
 /**
  * What of a resource the evaluation depends on: rows with the same key get the same evaluation.
- * Keep in step with evaluateCompiled (specification, region and expiry are shown, never matched).
+ * Keep in step with evaluateCompiled (region and expiry are shown, never matched; the specification
+ * only chooses a rule's variant).
  */
 export function evaluationKey(resource: Resource): string {
-  const { productType, billingMode, status, tags, actionDisabled, reasonText, serviceTypeCode } = resource;
-  return JSON.stringify([productType, billingMode, status, tags, actionDisabled, reasonText, serviceTypeCode]);
+  const { productType, billingMode, status, tags, actionDisabled, reasonText, serviceTypeCode, specification } = resource;
+  return JSON.stringify([productType, billingMode, status, tags, actionDisabled, reasonText, serviceTypeCode, specification]);
 }
 
 export function evaluateCompiled(resource: Resource, compiled: CompiledCatalog): Evaluation {
@@ -132,7 +164,8 @@ export function evaluateCompiled(resource: Resource, compiled: CompiledCatalog):
 
   const addReason = (rule: Rule, verdict: RuleVerdict, evidence: Evidence, note?: string) => {
     const existing = found.get(rule.id);
-    if (existing && (existing.verdict === 'blocked' || verdict === 'caution')) return;
+    if (existing && strength(existing.verdict) <= strength(verdict)) return;
+    const where = verdict === 'elsewhere' ? rule.where?.[lang] : undefined;
     found.set(rule.id, {
       ruleId: rule.id,
       verdict,
@@ -141,6 +174,7 @@ export function evaluateCompiled(resource: Resource, compiled: CompiledCatalog):
       source: rule.source,
       evidence,
       ...(note ? { note } : {}),
+      ...(where ? { where } : {}),
     });
   };
 
@@ -172,8 +206,8 @@ export function evaluateCompiled(resource: Resource, compiled: CompiledCatalog):
       const rule = match.value;
       // The exception ("excluding cloud server backups") reads the row; the page's own reason overrides it.
       if (excepted.has(rule.id) && field !== 'reasonText') continue;
-      // The page listing a reason means the page itself refuses: that is a block whatever the rule says.
-      addReason(rule, field === 'reasonText' ? 'blocked' : rule.verdict, { field, text, matched: match.phrase });
+      // The page listing a reason means the page itself refuses: a block, unless the rule says where else it can be done.
+      addReason(rule, field === 'reasonText' ? pageRefusal(rule) : rule.verdict, { field, text, matched: match.phrase });
     }
   };
   if (resource.billingMode) fieldMatches('billingMode', resource.billingMode);
@@ -184,7 +218,7 @@ export function evaluateCompiled(resource: Resource, compiled: CompiledCatalog):
   if (reasonText) {
     for (const code of reasonText.normalize('NFKC').match(codePattern) ?? []) {
       const rule = compiled.codes.get(code.toLowerCase());
-      if (rule) addReason(rule, 'blocked', { field: 'reasonText', text: reasonText, matched: code });
+      if (rule) addReason(rule, pageRefusal(rule), { field: 'reasonText', text: reasonText, matched: code });
     }
     fieldMatches('reasonText', reasonText);
   }
@@ -200,6 +234,9 @@ export function evaluateCompiled(resource: Resource, compiled: CompiledCatalog):
     else found.delete(reason.ruleId);
   }
 
+  // Before the fallback: a variant that lifts a rule (a self-service connection) leaves a disabled action unexplained.
+  applyVariants(found, resource, compiled);
+
   const unknown = compiled.unknownReason;
   if (unknown && found.size === 0) {
     if (reasonText) addReason(unknown, 'caution', { field: 'reasonText', text: reasonText });
@@ -207,12 +244,9 @@ export function evaluateCompiled(resource: Resource, compiled: CompiledCatalog):
   }
 
   const reasons = [...found.values()].sort(
-    (a, b) =>
-      Number(a.verdict === 'caution') - Number(b.verdict === 'caution') ||
-      fieldOrder.indexOf(a.evidence.field) - fieldOrder.indexOf(b.evidence.field),
+    (a, b) => strength(a.verdict) - strength(b.verdict) || fieldOrder.indexOf(a.evidence.field) - fieldOrder.indexOf(b.evidence.field),
   );
-  const verdict = reasons.some((r) => r.verdict === 'blocked') ? 'blocked' : reasons.length ? 'caution' : 'allowed';
-  return { verdict, reasons };
+  return { verdict: reasons[0]?.verdict ?? 'allowed', reasons };
 }
 
 const compiledFor = memoByCatalogAndSettings(compileCatalog);

@@ -15,6 +15,8 @@ export interface LookupHit {
   matched: string;
   /** Why an inferred name gives only a "check". */
   note?: string;
+  /** For "not here": where it can be unsubscribed instead. */
+  where?: string;
 }
 
 interface Entry {
@@ -118,16 +120,21 @@ export function lookupIndexed(query: string, index: LookupIndex, limit = 10): Lo
   return [...best.entries()]
     .sort((a, b) => b[1].score - a[1].score || index.rules.indexOf(a[0]) - index.rules.indexOf(b[0]))
     .slice(0, limit)
-    .map(([rule, { score, entry }]) => ({
-      rule: rule.id,
-      title: rule.title[lang],
-      verdict: entry.inferredNote ? 'caution' : rule.verdict,
-      score,
-      explanation: rule.explanation[lang],
-      source: rule.source,
-      matched: entry.text,
-      ...(entry.inferredNote ? { note: entry.inferredNote } : {}),
-    }));
+    .map(([rule, { score, entry }]) => {
+      const verdict = entry.inferredNote ? 'caution' : rule.verdict;
+      const where = verdict === 'elsewhere' ? rule.where?.[lang] : undefined;
+      return {
+        rule: rule.id,
+        title: rule.title[lang],
+        verdict,
+        score,
+        explanation: rule.explanation[lang],
+        source: rule.source,
+        matched: entry.text,
+        ...(entry.inferredNote ? { note: entry.inferredNote } : {}),
+        ...(where ? { where } : {}),
+      };
+    });
 }
 
 const indexFor = memoByCatalogAndSettings(buildLookupIndex);

@@ -6,12 +6,20 @@ import type { Lang } from '../i18n/languages';
 export type { Lang };
 export type Localized = Record<Lang, string>;
 
-/** What a rule says about a resource it matches. */
-export const ruleVerdicts = ['blocked', 'caution'] as const;
+/**
+ * What a rule says about a resource it matches, strongest first: it cannot be unsubscribed; not on
+ * this page, but elsewhere (the rule says where); it may not be, check.
+ */
+export const ruleVerdicts = ['blocked', 'elsewhere', 'caution'] as const;
 export type RuleVerdict = (typeof ruleVerdicts)[number];
+/** What a user's (or an organisation's) own rule may say: "elsewhere" needs a where, which they do not write. */
+export const userRuleVerdicts = ['blocked', 'caution'] as const;
+export type UserRuleVerdict = (typeof userRuleVerdicts)[number];
 /** What a row comes to: a rule's verdict, or allowed when no rule applies. */
 export const verdicts = [...ruleVerdicts, 'allowed'] as const;
 export type Verdict = (typeof verdicts)[number];
+/** A count of zero for each verdict. */
+export const noCounts = (): Record<Verdict, number> => ({ blocked: 0, elsewhere: 0, caution: 0, allowed: 0 });
 
 /** Groups follow the source document, so the options page can list rules as it does; the catalog lists its rules in this order. */
 export const ruleGroups = [
@@ -50,6 +58,18 @@ export interface ProductName {
   note?: Localized;
 }
 
+/**
+ * A rule whose status depends on something the row may show (Direct Connect: self-service or
+ * full-service): when one of `phrases` is in the row's product type, specification or tags, this
+ * verdict and explanation replace the rule's ("allowed": the rule does not apply to it).
+ */
+export interface RuleVariant {
+  phrases: string[];
+  verdict: RuleVerdict | 'allowed';
+  explanation: Localized;
+  where?: Localized;
+}
+
 /** Phrases that, found in a row's field, make a condition rule match. */
 export interface ConditionMatch {
   billingMode?: string[];
@@ -81,12 +101,15 @@ export interface Rule {
   verdict: RuleVerdict;
   title: Localized;
   explanation: Localized;
+  /** For "elsewhere": where it can be unsubscribed instead. */
+  where?: Localized;
   source: RuleSource;
   /** Product names, for Table 1 services and the revision's services. */
   names?: ProductName[];
   /** BSS service type codes of the product; only the audit reads them (the page shows names). */
   serviceTypeCodes?: ServiceTypeCode[];
   match?: ConditionMatch;
+  variants?: RuleVariant[];
   /** Extra words the look-up should find the rule by ("coupon", "发票"). */
   keywords?: string[];
   /** True when the page can never show this condition: the user has to check it by hand. */
@@ -116,7 +139,7 @@ export interface Resource {
   serviceTypeCode?: string;
 }
 
-/** What the rules read of a row; specification, region and expiry are shown, never matched; a service type code is evidence of the product type. */
+/** What the rules read of a row as evidence; region and expiry are shown, never matched; the specification only chooses a rule's variant; a service type code is evidence of the product type. */
 export type EvidenceField = Exclude<keyof Resource, 'specification' | 'region' | 'expiry' | 'serviceTypeCode'>;
 
 export interface Evidence {
@@ -136,6 +159,8 @@ export interface Reason {
   evidence: Evidence;
   /** Set when the match is an inferred name: why it is only a "check". */
   note?: string;
+  /** For "elsewhere": where it can be unsubscribed instead. */
+  where?: string;
 }
 
 export interface Evaluation {
@@ -147,7 +172,7 @@ export interface Evaluation {
 export interface UserRule {
   id: string;
   names: string[];
-  verdict: RuleVerdict;
+  verdict: UserRuleVerdict;
   explanation: string;
 }
 

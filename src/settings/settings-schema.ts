@@ -4,7 +4,7 @@
 import * as z from 'zod/mini';
 import { columnFields, type ColumnField } from '../console/columns';
 import { languageChoices } from '../i18n/languages';
-import { ruleVerdicts } from '../rules/types';
+import { userRuleVerdicts } from '../rules/types';
 import type { MessageKey } from '../i18n/messages';
 import { nameProblem } from './user-rule-checks';
 import {
@@ -38,7 +38,7 @@ const ruleName = text(MAX_NAME_LENGTH).check(
 export const userRuleSchema = z.strictObject({
   id: z.string().check(z.maxLength(MAX_ID_LENGTH), z.regex(userRuleIdPattern, key('errUserRuleId'))),
   names: z.array(ruleName).check(z.minLength(1, key('errNamesEmpty')), z.maxLength(MAX_NAMES_PER_RULE)),
-  verdict: z.enum(ruleVerdicts, key('errVerdict')),
+  verdict: z.enum(userRuleVerdicts, key('errVerdict')),
   explanation: z.string().check(z.trim(), z.maxLength(MAX_EXPLANATION_LENGTH)),
 });
 

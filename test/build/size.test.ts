@@ -4,8 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { chromeDir, contentScriptFiles, kB, pageLoad, readManifest, sizeOf } from './support/build-output';
 
 // 40 kB until the annotator was split into parts that call each other by name; 42 kB until the
-// content script kept the resources of every page and learned to page through (README, "Size").
-const CONTENT_SCRIPT_BUDGET = 45_000;
+// content script kept the resources of every page and learned to page through; 45 kB until the
+// fourth verdict and rule variants (README, "Size").
+const CONTENT_SCRIPT_BUDGET = 46_000;
 const PAGE_BUDGET = 120_000;
 
 describe('size budget of the Chrome build', () => {

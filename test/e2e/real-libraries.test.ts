@@ -203,10 +203,10 @@ describe.each(libraries.map((library) => [library.title, library] as const))('pa
     expect(await settled(page, resources.slice(0, library.pageSize), library.rowSelector)).toEqual([]);
     const tabId = await harness.tabIdOf(page);
     const ask = (message: unknown) =>
-      harness.worker.evaluate(
-        async ([id, request]) => (globalThis as unknown as ExtensionGlobals).chrome.tabs.sendMessage(id, request),
-        [tabId, message] as const,
-      );
+      harness.worker.evaluate(async ([id, request]) => (globalThis as unknown as ExtensionGlobals).chrome.tabs.sendMessage(id, request), [
+        tabId,
+        message,
+      ] as const);
     expect(await ask({ type: 'page-through', action: 'start' })).toMatchObject({ state: 'running', pages: 1 });
     await expect
       .poll(async () => ((await harness.summaryOf(page))?.paging as { state?: string } | undefined)?.state, { timeout: 20_000 })

@@ -129,11 +129,11 @@ describe('the live annotator', () => {
     await timers.flush();
     const [first, second] = [...body.children] as HTMLTableRowElement[];
     rerenderInPlace(first!, { name: 'web-9', product: 'Elastic Cloud Server' });
-    retext(second!.children[2]!, 'Direct Connect');
+    retext(second!.children[2]!, 'Domain Registration');
     await timers.flush();
     expect(verdicts(document).slice(0, 2)).toEqual([
       ['allowed', ''],
-      ['blocked', 'service/direct-connect'],
+      ['blocked', 'service/domain-registration'],
     ]);
     expect(first!.querySelector('.unsub-lens-badge')).toBeNull();
     expect(second!.querySelectorAll('.unsub-lens-badge')).toHaveLength(1);
@@ -228,7 +228,7 @@ describe('the live annotator', () => {
     annotator.start();
     await timers.flush();
     const summary = annotator.summary();
-    expect(summary.counts).toEqual({ blocked: 2, caution: 1, allowed: 1 });
+    expect(summary.counts).toEqual({ blocked: 2, elsewhere: 0, caution: 1, allowed: 1 });
     expect(summary.rows[2]).toMatchObject({
       resource: 'web-2',
       product: 'Elastic Cloud Server',

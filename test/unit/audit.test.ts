@@ -44,13 +44,13 @@ describe('the audit of one customer over two pages (international site)', () => 
       ['ecs-web-01-volume-0000', 'allowed', []],
       ['ecs-web-01-volume-0001', 'allowed', []],
       ['smn-alerts', 'blocked', ['service/simple-message-notification']],
-      ['dc-hk-line-1', 'blocked', ['service/direct-connect']],
+      ['dc-hk-line-1', 'caution', ['service/direct-connect']], // which kind of connection, the API does not say
       ['ecs-batch-02', 'blocked', ['frozen-for-security']],
       ['ecs-old-03', 'blocked', ['expired']],
       ['ecs-gone-04', 'allowed', []],
       ['welink-team', 'blocked', ['service/huawei-cloud-welink']],
     ]);
-    expect(report.summary).toEqual({ blocked: 5, caution: 0, allowed: 3, closed: 1 });
+    expect(report.summary).toEqual({ blocked: 4, elsewhere: 0, caution: 1, allowed: 3, closed: 1 });
     expect(report.customers).toEqual([{ customer: 'acme', resources: 9, totalCount: 9 }]);
     expect(report.warnings).toEqual([]);
   });
@@ -148,7 +148,7 @@ describe('the China site in Chinese', () => {
     const text = formatAuditText(report, 'zh');
     expect(text).toContain('huabei：6 个资源');
     expect(text).toContain('消息通知服务 [service/simple-message-notification]（产品类型：消息通知服务）');
-    expect(text.trimEnd().split('\n').at(-1)).toBe('1 个客户：不可退订 3，请核实 0，无规则 3');
+    expect(text.trimEnd().split('\n').at(-1)).toBe('1 个客户：不可退订 2，不在此退订 0，请核实 1，无规则 3');
     const csv = formatAuditCsv(report, 'zh');
     expect(csv.startsWith('\uFEFF客户,资源名称,资源ID,产品类型,主资源ID,区域,到期时间（UTC）,状态,结论,原因,说明,规则\r\n')).toBe(true);
     expect(csv).toContain(

@@ -80,7 +80,8 @@ const bullets2020: Item[] = [
     item: 'For cloud services in the Marketplace that you cannot unsubscribe from, see Unsubscription Rules on the Marketplace',
     id: 'marketplace',
     group: 'condition',
-    verdict: 'caution',
+    // Not on this page: the seller negotiates it (domain.md section 5).
+    verdict: 'elsewhere',
   },
   {
     item: 'Not displayed 1) One-off billed products. They become invalid immediately after purchase',
@@ -92,7 +93,7 @@ const bullets2020: Item[] = [
     item: 'Not displayed 2) Reserved instances, unsubscribed from on the cloud service page',
     id: 'reserved-instance',
     group: 'not-listed',
-    verdict: 'blocked',
+    verdict: 'elsewhere',
   },
 ];
 
@@ -199,13 +200,13 @@ const table1: Array<{ row: string; id: string; names: Array<[string, Confidence]
 
 // "Unsubscription Not Allowed", the later revision of the same topic (updated 2026-05-26).
 const revision2026: Item[] = [
-  { item: 'Table: HUAWEI CLOUD Meeting (华为云会议)', id: 'service/huawei-cloud-meeting', group: 'revision', verdict: 'blocked' },
+  { item: 'Table: HUAWEI CLOUD Meeting (华为云会议)', id: 'service/huawei-cloud-meeting', group: 'revision', verdict: 'elsewhere' },
   { item: 'Table: HUAWEI CLOUD WeLink (华为云WeLink)', id: 'service/huawei-cloud-welink', group: 'revision', verdict: 'blocked' },
   {
     item: 'Table: SSL Certificate Manager (SCM), only under conditions',
     id: 'service/ssl-certificate-manager',
     group: 'revision',
-    verdict: 'caution',
+    verdict: 'elsewhere',
   },
   {
     item: 'Orders of referral-model customers paid by partners and already invoiced',
@@ -227,10 +228,10 @@ describe('the catalog follows the 2020 list, item by item', () => {
     expect(r.source).toEqual(expect.objectContaining({ url: SOURCE_2020, edition: '2020-01-14' }));
   });
 
-  it.each(table1)('Table 1 row "$row" is rule $id, blocked, named as the table names it', ({ row, id }) => {
+  it.each(table1)('Table 1 row "$row" is rule $id, blocked (Direct Connect: changed since), named as the table names it', ({ row, id }) => {
     const r = rule(id);
     expect(r.group).toBe('service');
-    expect(r.verdict).toBe('blocked');
+    expect(r.verdict).toBe(id === 'service/direct-connect' ? 'caution' : 'blocked');
     expect(r.source).toEqual({ url: SOURCE_2020, section: 'Table 1', edition: '2020-01-14' });
     expect(r.title.en).toBe(row);
     expect(r.names).toContainEqual(expect.objectContaining({ text: row, lang: 'en', kind: 'name', confidence: 'confirmed' }));
@@ -290,9 +291,11 @@ describe('the catalog follows the later revision (2026-05-26)', () => {
     expect(invoiced.match?.requires).toBe('marketplace');
   });
 
-  it('keeps Direct Connect blocked and says what changed since 2020', () => {
+  it('makes Direct Connect a check that says what changed in 2026, and a full-service connection "not here"', () => {
     const dc = rule('service/direct-connect');
-    expect(dc.verdict).toBe('blocked');
+    expect(dc.verdict).toBe('caution');
+    expect(dc.variants?.map((variant) => variant.verdict)).toEqual(['elsewhere', 'allowed']);
+    expect(dc.variants?.[0]?.where?.en).toMatch(/account manager/);
     expect(dc.explanation.en).toMatch(/self-service/i);
     expect(dc.explanation.en).toMatch(/Normal/);
     expect(dc.explanation.en).toMatch(/account manager/i);

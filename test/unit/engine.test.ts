@@ -18,7 +18,6 @@ const key = (text: string) => normalizeText(text).compact;
 describe('Table 1 services, by product type', () => {
   it.each([
     ['Dedicated Cloud', 'service/dedicated-cloud'],
-    ['Direct Connect', 'service/direct-connect'],
     ['Data Ingestion Service', 'service/data-ingestion-service'],
     ['Artificial Intelligence Service', 'service/artificial-intelligence-service'],
     ['Machine Learning Service', 'service/machine-learning-service'],
@@ -33,6 +32,7 @@ describe('Table 1 services, by product type', () => {
     ['Dedicated Cloud Bare Metal Server', 'service/dedicated-cloud-bare-metal-server'],
     ['Dedicated Cloud Server Backup', 'service/dedicated-cloud-server-backup'],
     ['Dedicated Cloud Storage', 'service/dedicated-cloud-storage'],
+    // Direct Connect, whose status the 2026 revision changed, is a check (below).
   ])('a %s row is blocked by %s alone', (productType, id) => {
     expect(evaluate({ productType }, catalog)).toMatchObject({ verdict: 'blocked', reasons: [{ ruleId: id, verdict: 'blocked' }] });
     expect(ruleIds({ productType })).toEqual([id]);
@@ -89,10 +89,30 @@ describe('Table 1 services, by product type', () => {
     expect(verdict({ productType: 'Cloud Container Engine (CCE)' })).toBe('allowed');
   });
 
-  it('says what changed for Direct Connect since 2020, and still blocks it', () => {
+  it('makes Direct Connect a check that says what changed in 2026, when the row does not show which kind it is', () => {
     const reason = reasonFor({ productType: 'Direct Connect' }, 'service/direct-connect')!;
-    expect(reason.verdict).toBe('blocked');
+    expect(reason.verdict).toBe('caution');
     expect(reason.explanation).toMatch(/self-service connections in the Normal state can be unsubscribed/);
+    expect(reason.where).toBeUndefined();
+  });
+
+  it('says "not here" for a full-service connection (the account manager), and nothing for a self-service one', () => {
+    expect(evaluate({ productType: 'Direct Connect', specification: 'Full-service connection | 10 Gbit/s' }, catalog)).toMatchObject({
+      verdict: 'elsewhere',
+      reasons: [{ ruleId: 'service/direct-connect', verdict: 'elsewhere', where: 'your account manager' }],
+    });
+    expect(evaluate({ productType: '云专线', specification: '全托管专线 | 10Gbit/s' }, catalog, { lang: 'zh' })).toMatchObject({
+      verdict: 'elsewhere',
+      reasons: [{ where: '联系客户经理' }],
+    });
+    expect(evaluate({ productType: 'Direct Connect', specification: 'Self-service connection | 1 Gbit/s' }, catalog)).toEqual({
+      verdict: 'allowed',
+      reasons: [],
+    });
+    // A self-service connection whose action the page disables still gets the unexplained-disable check.
+    expect(ruleIds({ productType: 'Direct Connect', specification: 'Self-service connection', actionDisabled: true })).toEqual(['unknown-reason']);
+    // Expired is expired, whatever the kind.
+    expect(verdict({ productType: 'Direct Connect', specification: 'Full-service connection', status: 'Expired' })).toBe('blocked');
   });
 });
 
@@ -241,10 +261,10 @@ describe('tags shown with the product', () => {
     });
   });
 
-  it.each(['KooGallery', 'Marketplace', '云商店', '云市场'])('tag %s is a KooGallery product: a caution, KooGallery has its own rules', (tag) => {
+  it.each(['KooGallery', 'Marketplace', '云商店', '云市场'])('tag %s is a KooGallery product: not here, the seller negotiates it', (tag) => {
     expect(evaluate({ productType: 'Some SaaS', tags: [tag] }, catalog)).toMatchObject({
-      verdict: 'caution',
-      reasons: [{ ruleId: 'marketplace', verdict: 'caution' }],
+      verdict: 'elsewhere',
+      reasons: [{ ruleId: 'marketplace', verdict: 'elsewhere', where: expect.stringMatching(/KooGallery seller|云商店商家/) }],
     });
   });
 
@@ -253,7 +273,7 @@ describe('tags shown with the product', () => {
     expect(result.verdict).toBe('blocked');
     expect(result.reasons.map((r) => [r.ruleId, r.verdict])).toEqual([
       ['marketplace-invoiced', 'blocked'],
-      ['marketplace', 'caution'],
+      ['marketplace', 'elsewhere'],
     ]);
   });
 
@@ -298,7 +318,6 @@ describe('reason texts and error codes the page prints', () => {
     ['CBC.99003656', 'frozen-for-security'],
     ['CBC.99003651', 'transaction-in-progress'],
     ['CBC.99003643', 'marketplace-invoiced'],
-    ['CBC.99003650', 'marketplace'],
     ['CBC.99003100', 'transaction-in-progress'],
     ['CBC.99003012', 'resource-not-found'],
     ['OSM-SP-SeniorBenefitUsed', 'senior-benefit-trial'],
@@ -322,7 +341,6 @@ describe('reason texts and error codes the page prints', () => {
     ['已冻结', 'frozen-for-security'],
     ['交易正在进行中', 'transaction-in-progress'],
     ['已开发票的云服务不允许退订', 'marketplace-invoiced'],
-    ['云商店(云市场)中的该云服务不能退订', 'marketplace'],
     ['高级权益已试用，不允许退订', 'senior-benefit-trial'],
     ['Trial cloud services cannot be unsubscribed from.', 'trial'],
     ['Other transactions are in progress.', 'transaction-in-progress'],
@@ -350,8 +368,12 @@ describe('reason texts and error codes the page prints', () => {
     });
   });
 
-  it('when the page itself says a KooGallery service cannot be unsubscribed, the row is blocked, not just a caution', () => {
-    expect(reasonFor({ productType: 'Some SaaS', reasonText: 'KooGallery service' }, 'marketplace')?.verdict).toBe('blocked');
+  it('when the page itself says a KooGallery service cannot be unsubscribed here, it is "not here": the seller is where', () => {
+    for (const reasonText of ['KooGallery service', 'Unsubscription failed (CBC.99003650)', '云商店(云市场)中的该云服务不能退订'])
+      expect(evaluate({ productType: 'Some SaaS', reasonText }, catalog), reasonText).toMatchObject({
+        verdict: 'elsewhere',
+        reasons: [{ ruleId: 'marketplace', verdict: 'elsewhere', evidence: { field: 'reasonText' } }],
+      });
   });
 
   it('an invoice reason printed by the page blocks even without a KooGallery tag', () => {
@@ -388,19 +410,25 @@ describe('a disabled unsubscribe action', () => {
 });
 
 describe('the verdict and its reasons', () => {
-  it('is blocked if any reason blocks, and lists blocked reasons before cautions', () => {
-    const result = evaluate({ productType: 'SSL Certificate Manager', tags: ['Trial'] }, catalog);
+  it('is blocked if any reason blocks, then "not here", then a check, and lists the reasons in that order', () => {
+    const result = evaluate({ productType: 'SSL Certificate Manager', tags: ['Trial'], actionDisabled: true, reasonText: 'Direct Connect' }, catalog);
     expect(result.verdict).toBe('blocked');
     expect(result.reasons.map((r) => [r.ruleId, r.verdict])).toEqual([
       ['trial', 'blocked'],
-      ['service/ssl-certificate-manager', 'caution'],
+      ['service/ssl-certificate-manager', 'elsewhere'],
     ]);
+    const notHere = evaluate({ productType: 'SSL Certificate Manager', tags: ['Cloud Search Service'] }, catalog);
+    expect(notHere.verdict).toBe('elsewhere');
+    expect(notHere.reasons[0]).toMatchObject({
+      ruleId: 'service/ssl-certificate-manager',
+      where: expect.stringMatching(/Cloud Certificate Manager/),
+    });
   });
 
   it('is a caution when only cautions match', () => {
-    expect(evaluate({ productType: 'SSL Certificate Manager (SCM)' }, catalog)).toMatchObject({
+    expect(evaluate({ productType: 'Cloud Search Service' }, catalog)).toMatchObject({
       verdict: 'caution',
-      reasons: [{ ruleId: 'service/ssl-certificate-manager', verdict: 'caution' }],
+      reasons: [{ ruleId: 'service/elasticsearch-service', verdict: 'caution' }],
     });
   });
 
@@ -560,7 +588,9 @@ describe('every rule of the catalog can be reached', () => {
     const resource: Resource = field === 'tags' ? { tags: [phrase] } : { [field]: phrase };
     const reason = reasonFor(resource, id);
     expect(reason, `${field} "${phrase}" should reach ${id}`).toBeDefined();
-    const expected = field === 'reasonText' ? 'blocked' : r.match?.requires ? r.match.withoutRequired : r.verdict;
+    // A reason the page prints is the page refusing: a block, or "not here" for a rule that says where else.
+    const refused = r.verdict === 'elsewhere' ? 'elsewhere' : 'blocked';
+    const expected = field === 'reasonText' ? refused : r.match?.requires ? r.match.withoutRequired : r.verdict;
     expect(reason!.verdict).toBe(expected);
     expect(reason!.evidence).toMatchObject({ field, text: phrase });
     expect(key(reason!.evidence.matched!)).toBe(key(phrase)); // "one off" and "one-off" are the same phrase
@@ -613,7 +643,7 @@ describe('evaluationKey: rows that show the same get the same evaluation', () =>
     { requiredKeys: [] },
   );
 
-  it('equal keys always mean equal evaluations, whatever specification, region and expiry show', () => {
+  it('equal keys always mean equal evaluations, whatever region and expiry show', () => {
     fc.assert(
       fc.property(resource, resource, (a, b) => {
         const shown = {
@@ -624,6 +654,7 @@ describe('evaluationKey: rows that show the same get the same evaluation', () =>
           tags: a.tags,
           actionDisabled: a.actionDisabled,
           reasonText: a.reasonText,
+          specification: a.specification,
         };
         expect(evaluationKey(shown)).toBe(evaluationKey(a));
         const strip = (e: ReturnType<typeof evaluate>) => e.reasons.map((r) => [r.ruleId, r.verdict, r.evidence.field, r.evidence.matched]);
@@ -643,12 +674,13 @@ describe('evaluationKey: rows that show the same get the same evaluation', () =>
 
 describe('the order of reasons (the first is the badge’s main reason, in the popup, the CSV and the report)', () => {
   it('lists a blocking reason before a cautioning one, whatever field showed each', () => {
-    // KooGallery (caution) shows in the tags, Expired (blocked) in the status.
-    const { verdict, reasons } = evaluate({ productType: 'Elastic Cloud Server', tags: ['KooGallery'], status: 'Expired' }, catalog, { lang: 'en' });
+    // KooGallery ("not here") shows in the tags, Expired (blocked) in the status, the inferred CSS (check) in the product type.
+    const { verdict, reasons } = evaluate({ productType: 'Cloud Search Service', tags: ['KooGallery'], status: 'Expired' }, catalog, { lang: 'en' });
     expect(verdict).toBe('blocked');
     expect(reasons.map((reason) => [reason.ruleId, reason.verdict])).toEqual([
       ['expired', 'blocked'],
-      ['marketplace', 'caution'],
+      ['marketplace', 'elsewhere'],
+      ['service/elasticsearch-service', 'caution'],
     ]);
   });
 

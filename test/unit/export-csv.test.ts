@@ -18,7 +18,7 @@ beforeAll(async () => {
 const summary: PageSummary = {
   url: 'https://account.huaweicloud.com/usercenter/#/userindex/retreatManagement',
   lang: 'en',
-  counts: { blocked: 2, caution: 1, allowed: 1 },
+  counts: { blocked: 2, elsewhere: 0, caution: 1, allowed: 1 },
   rows: [
     {
       index: 0,
@@ -169,7 +169,7 @@ describe('summaryCsv read back as a spreadsheet would', () => {
         const parsed = parseCsv(csv.slice(1));
         expect(parsed).toHaveLength(rows.length + 1);
         const asText = (value: string) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
-        const label = { blocked: 'Cannot unsubscribe', caution: 'Check', allowed: 'No rule' };
+        const label = { blocked: 'Cannot unsubscribe', elsewhere: 'Not here', caution: 'Check', allowed: 'No rule' };
         rowSummaries.forEach((r, i) =>
           expect(parsed[i + 1]).toEqual([
             String(i + 1),
@@ -191,7 +191,7 @@ describe('summaryReport', () => {
   it('lists the counts, the blocked and check rows with their reasons, and the diagnostics', () => {
     const report = summaryReport(summary, en, new Date('2026-05-30T08:00:00Z'));
     expect(report).toContain('Page: https://account.huaweicloud.com/usercenter/#/userindex/retreatManagement');
-    expect(report).toContain('Cannot unsubscribe: 2 · Check: 1 · No rule: 1');
+    expect(report).toContain('Cannot unsubscribe: 2 · Not here: 0 · Check: 1 · No rule: 1');
     expect(report).toContain('  1. smn-topic-01 (Simple Message Notification) - Simple Message Notification');
     expect(report).toContain('Check:\n  3. 云专线-二号 line two (云搜索服务) - Elasticsearch 服务');
     expect(report).not.toContain('ecs-web');
@@ -203,7 +203,7 @@ describe('summaryReport', () => {
 
   it('speaks Chinese when the UI does', () => {
     const report = summaryReport(summary, zh);
-    expect(report).toContain('不可退订: 2 · 请核实: 1 · 无规则: 1');
+    expect(report).toContain('不可退订: 2 · 不在此退订: 0 · 请核实: 1 · 无规则: 1');
     expect(report).toContain('未找到的列: 计费模式');
     expect(report).toContain('读取 4 行，跳过 1 行 (详情行: 1)');
   });

@@ -164,7 +164,7 @@ describe('the popup and the options page as shown', () => {
   const summary: PageSummary = {
     url: 'https://account.huaweicloud.com/usercenter/#/userindex/retreatManagement',
     lang: 'zh',
-    counts: { blocked: 1, caution: 1, allowed: 1 },
+    counts: { blocked: 1, elsewhere: 0, caution: 1, allowed: 1 },
     rows: [
       {
         index: 0,

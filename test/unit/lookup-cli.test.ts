@@ -97,6 +97,21 @@ describe('npm run lookup', { timeout: 60_000 }, () => {
       timeout: 60_000,
     });
     expect(result.status).toBe(0);
-    expect(JSON.parse(result.stdout)[0]).toMatchObject({ rule: 'reserved-instance', verdict: 'blocked' });
+    expect(JSON.parse(result.stdout)[0]).toMatchObject({
+      rule: 'reserved-instance',
+      verdict: 'elsewhere',
+      where: expect.stringMatching(/own console/),
+    });
+  });
+
+  it('answers "not here" for HUAWEI CLOUD Meeting, and says where', () => {
+    const { code, stdout } = run('--json', 'HUAWEI CLOUD Meeting');
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)[0]).toMatchObject({
+      rule: 'service/huawei-cloud-meeting',
+      verdict: 'elsewhere',
+      where: expect.stringMatching(/hotline/),
+    });
+    expect(run('Meeting').lines[0]).toMatch(/^Not here {2}HUAWEI CLOUD Meeting: .*\(unsubscribe instead: your account manager, or the hotline/);
   });
 });

@@ -91,8 +91,19 @@ describe('finding a service', () => {
     expect(first('Elasticsearch Service')?.note).toBeUndefined();
   });
 
-  it('SSL Certificate Manager is a caution: it can be unsubscribed only under conditions', () => {
-    expect(first('ssl')).toMatchObject({ rule: 'service/ssl-certificate-manager', verdict: 'caution' });
+  it('SSL Certificate Manager is "not here": the certificate console, within 7 days, while pending or revoked', () => {
+    expect(first('ssl')).toMatchObject({ rule: 'service/ssl-certificate-manager', verdict: 'elsewhere' });
+    expect(first('ssl')?.where).toMatch(/Cloud Certificate Manager \(CCM\) console.*7x24 h.*Pending application or Revoked/);
+  });
+
+  it('reserved instances and HUAWEI CLOUD Meeting are "not here", and say where', () => {
+    expect(first('reserved instance')).toMatchObject({ verdict: 'elsewhere', where: expect.stringMatching(/own console/) });
+    expect(first('Meeting')).toMatchObject({
+      rule: 'service/huawei-cloud-meeting',
+      verdict: 'elsewhere',
+      where: expect.stringMatching(/account manager.*hotline/),
+    });
+    expect(first('华为云会议', { lang: 'zh' })).toMatchObject({ verdict: 'elsewhere', where: expect.stringContaining('4000-955-988') });
   });
 });
 
@@ -132,7 +143,7 @@ describe('finding a condition', () => {
 
   it('"KooGallery" also offers the invoiced KooGallery rule', () => {
     expect(ruleIds('KooGallery')).toContain('marketplace-invoiced');
-    expect(first('KooGallery')?.verdict).toBe('caution');
+    expect(first('KooGallery')?.verdict).toBe('elsewhere');
   });
 
   it('a reserved instance is explained: unsubscribe on the service console instead', () => {

@@ -4,14 +4,14 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { answerAsBackground } from '../support/background';
 import { mountPopup } from '../../src/popup/popup';
 import { tabIdFromSearch, targetTabId } from '../../src/popup/target-tab';
-import type { ContentRequest, PageSummary } from '../../src/messaging/protocol';
+import type { ContentRequest, PageSummary, RowSummary } from '../../src/messaging/protocol';
 import { saveSettings } from '../../src/settings/storage';
 import { defaultSettings } from '../../src/settings/settings';
 
 const summary: PageSummary = {
   url: 'https://account-intl.huaweicloud.com/usercenter/#/userindex/retreatManagement',
   lang: 'en',
-  counts: { blocked: 2, caution: 1, allowed: 3 },
+  counts: { blocked: 2, elsewhere: 0, caution: 1, allowed: 3 },
   rows: [
     {
       index: 0,
@@ -97,7 +97,7 @@ describe('the page section on the Unsubscriptions page', () => {
     const counts = [...root.querySelectorAll('.count')].map(
       (count) => `${text(count.querySelector('.count-number'))} ${text(count.querySelector('.count-label'))}`,
     );
-    expect(counts).toEqual(['2 Cannot unsubscribe', '1 Check', '3 No rule']);
+    expect(counts).toEqual(['2 Cannot unsubscribe', '0 Not here', '1 Check', '3 No rule']);
   });
 
   it('lists the blocked and check rows with their main reason, not the allowed ones', async () => {
@@ -174,7 +174,7 @@ describe('the page section on the Unsubscriptions page', () => {
     await openPopup();
     [...root.querySelectorAll('button')].find((b) => b.textContent === 'Copy report')!.click();
     await flush();
-    expect(writeText.mock.calls[0]![0]).toContain('Cannot unsubscribe: 2 · Check: 1 · No rule: 3');
+    expect(writeText.mock.calls[0]![0]).toContain('Cannot unsubscribe: 2 · Not here: 0 · Check: 1 · No rule: 3');
     expect(text(root.querySelector('.summary .status'))).toBe('Report copied to the clipboard.');
     vi.unstubAllGlobals();
   });
