@@ -1,23 +1,16 @@
 // The audit over 100,000 resources: 200 saved pages of 500 (the API's largest page), for 4 customers,
 // through `npm run audit -- --json` in a process of its own, its peak memory read from /proc while it
 // runs. Goal: under 3 s and 500 MB.
-import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { peakMiB } from './saved-page';
+import { join } from 'node:path';
+import { measureCli, type CliRun } from './measure-cli';
 
-export interface AuditCase {
+export interface AuditCase extends CliRun {
   resources: number;
   files: number;
-  seconds: number;
-  peakMiB: number | null;
-  exitCode: number | null;
-  message: string;
 }
 
-const root = resolve(fileURLToPath(import.meta.url), '../../..');
 const PAGES = 200;
 const PAGE_SIZE = 500;
 const CUSTOMERS = 4;
@@ -71,26 +64,7 @@ export async function auditCase(): Promise<AuditCase> {
       mkdirSync(join(dir, `customer-${c}`));
       for (let p = 0; p < perCustomer; p++) writeFileSync(join(dir, `customer-${c}`, `page-${p + 1}.json`), page(c, p));
     }
-    const started = performance.now();
-    // node itself with tsx's loader, not the tsx wrapper: the process measured is the one that reads.
-    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/audit.ts', '--json', dir], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
-    let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    let peak: number | null = null;
-    const watch = setInterval(() => {
-      const now = child.pid ? peakMiB(child.pid) : null;
-      if (now !== null) peak = Math.max(peak ?? 0, now);
-    }, 50);
-    const exitCode = await new Promise<number | null>((done) => child.on('close', done));
-    clearInterval(watch);
-    return {
-      resources: PAGES * PAGE_SIZE,
-      files: PAGES,
-      seconds: (performance.now() - started) / 1000,
-      peakMiB: peak,
-      exitCode,
-      message: stderr.split('\n')[0] ?? '',
-    };
+    return { resources: PAGES * PAGE_SIZE, files: PAGES, ...(await measureCli('audit.ts', ['--json', dir])) };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

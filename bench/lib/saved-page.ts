@@ -2,24 +2,16 @@
 // markup. It must be read in under 30 s and 1 GB of memory, or refused at once (exit 2) with a
 // message naming the limit. Run as a user runs it, in a process of its own, its peak memory read from
 // /proc while it runs.
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { measureCli, type CliRun } from './measure-cli';
 
-export interface SavedPageCase {
+export interface SavedPageCase extends CliRun {
   bytes: number;
   rows: number;
-  seconds: number;
-  /** Peak resident memory of the CLI's process (VmHWM), in MiB; null where /proc is missing. */
-  peakMiB: number | null;
-  exitCode: number | null;
-  /** The CLI's first line on stderr (its refusal, when it refuses). */
-  message: string;
 }
 
-const root = resolve(fileURLToPath(import.meta.url), '../../..');
 const ROWS = 20_000;
 const TARGET_BYTES = 41 * 2 ** 20;
 
@@ -43,34 +35,13 @@ function savedPage(rows: number, target: number): string {
   return parts.join('');
 }
 
-export function peakMiB(pid: number): number | null {
-  try {
-    const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return match ? Number(match[1]) / 1024 : null;
-  } catch {
-    return null;
-  }
-}
-
 export async function savedPageCase(): Promise<SavedPageCase> {
   const dir = mkdtempSync(join(tmpdir(), 'unsub-lens-saved-page-'));
   try {
     const file = join(dir, 'unsubscriptions-41mb.html');
     writeFileSync(file, savedPage(ROWS, TARGET_BYTES));
     const bytes = statSync(file).size;
-    const started = performance.now();
-    // node itself with tsx's loader, not the tsx wrapper: the process measured is the one that reads.
-    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/scan.ts', '--json', file], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
-    let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    let peak: number | null = null;
-    const watch = setInterval(() => {
-      const now = child.pid ? peakMiB(child.pid) : null;
-      if (now !== null) peak = Math.max(peak ?? 0, now);
-    }, 50);
-    const exitCode = await new Promise<number | null>((done) => child.on('close', done));
-    clearInterval(watch);
-    return { bytes, rows: ROWS, seconds: (performance.now() - started) / 1000, peakMiB: peak, exitCode, message: stderr.split('\n')[0] ?? '' };
+    return { bytes, rows: ROWS, ...(await measureCli('scan.ts', ['--json', file])) };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

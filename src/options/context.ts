@@ -25,6 +25,14 @@ export interface OptionsContext {
   announce(text: string): void;
 }
 
+/** Switches the rule `ruleId` on or off in the user's own settings (a catalog rule or an organisation's). */
+export function switchRule(ctx: OptionsContext, ruleId: string, on: boolean): Promise<boolean> {
+  return ctx.edit((draft) => ({
+    ...draft,
+    disabledRules: on ? draft.disabledRules.filter((id) => id !== ruleId) : [...new Set([...draft.disabledRules, ruleId])],
+  }));
+}
+
 /**
  * "userRules[3].names: add at least one name", in the user's language. The path and the values come
  * from the user's text: characters that cannot be seen are written out (\u200B), or the message would

@@ -6,7 +6,7 @@ import { ORG_RULE_PREFIX } from '../rules/engine';
 import { hasPolicy, type CheckedPolicy, type ManagedPolicy } from '../settings/managed-policy';
 import { h } from '../ui/dom';
 import { verdictPill } from '../ui/verdict';
-import { problemText, type OptionsContext } from './context';
+import { problemText, switchRule, type OptionsContext } from './context';
 
 /** Which settings a locked policy sets, for the sections to show as locked. */
 export interface PolicyLocks {
@@ -47,13 +47,7 @@ export function policyView(ctx: OptionsContext, managed: CheckedPolicy): HTMLEle
         checked: policy.lock || !disabled.has(ruleId),
         disabled: policy.lock,
         'aria-describedby': `${id}-hint${policy.lock ? ` ${id}-locked` : ''}`,
-        onchange: (event) => {
-          const on = (event.target as HTMLInputElement).checked;
-          void ctx.edit((draft) => ({
-            ...draft,
-            disabledRules: on ? draft.disabledRules.filter((other) => other !== ruleId) : [...new Set([...draft.disabledRules, ruleId])],
-          }));
-        },
+        onchange: (event) => void switchRule(ctx, ruleId, (event.target as HTMLInputElement).checked),
       }),
       h(
         'div',

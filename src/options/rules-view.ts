@@ -3,7 +3,7 @@ import type { Rule, RuleGroup } from '../rules/types';
 import type { MessageKey } from '../i18n/messages';
 import { h } from '../ui/dom';
 import { verdictPill } from '../ui/verdict';
-import type { OptionsContext } from './context';
+import { switchRule, type OptionsContext } from './context';
 import { lockedLabel } from './policy-view';
 
 export const groupOrder: readonly { group: RuleGroup; title: MessageKey; hint: MessageKey }[] = [
@@ -19,12 +19,6 @@ export function rulesView(ctx: OptionsContext): HTMLElement {
   const { t, lang, catalog } = ctx;
   const disabled = new Set(ctx.store.draft.disabledRules);
 
-  const toggle = (rule: Rule, on: boolean) =>
-    ctx.edit((draft) => ({
-      ...draft,
-      disabledRules: on ? draft.disabledRules.filter((id) => id !== rule.id) : [...new Set([...draft.disabledRules, rule.id])],
-    }));
-
   const ruleSwitch = (rule: Rule) => {
     const id = `rule-${rule.id.replace('/', '--')}`;
     // Switched off by a locked policy: shown off, whatever the user's own switch says.
@@ -39,7 +33,7 @@ export function rulesView(ctx: OptionsContext): HTMLElement {
         'aria-describedby': `${id}-hint${locked ? ` ${id}-locked` : ''}`,
         checked: !locked && !disabled.has(rule.id),
         disabled: locked,
-        onchange: (event) => void toggle(rule, (event.target as HTMLInputElement).checked),
+        onchange: (event) => void switchRule(ctx, rule.id, (event.target as HTMLInputElement).checked),
       }),
       h(
         'div',
