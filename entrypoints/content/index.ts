@@ -58,7 +58,7 @@ export default defineContentScript({
     const optionsFrom = (current: PageConfig): AnnotatorOptions => {
       const lang = badgeLanguage(current.language, document, navigator.language);
       return {
-        compiled: compileRules(current.rules, lang),
+        compiled: compileRules(current.rules, lang, current.reasonWords[lang]),
         lang,
         showAllowed: current.showAllowed,
         headers: current.headers,

@@ -3,6 +3,7 @@
 // that runs on every console visit carries no storage, settings or user-rule code.
 import type { PageConfig } from '../messaging/protocol';
 import { badgeText } from '../badges/badge-text';
+import { reasonWords } from '../rules/reason-words';
 import { headerNames } from '../console/columns';
 import { effectiveRules } from '../rules/engine';
 import type { Catalog } from '../rules/types';
@@ -12,7 +13,7 @@ import { loadEffectiveSettings } from '../settings/effective-settings';
 export function pageConfigFrom(catalog: Catalog, settings: Settings & { orgRules?: Settings['userRules'] }): PageConfig {
   const { enabled, showAllowed, language, extraHeaders, disabledRules, userRules, orgRules } = settings;
   const rules = effectiveRules(catalog, { disabledRules, userRules, orgRules });
-  return { enabled, showAllowed, language, headers: headerNames(extraHeaders), words: badgeText, rules };
+  return { enabled, showAllowed, language, headers: headerNames(extraHeaders), words: badgeText, reasonWords, rules };
 }
 
 /** Read from storage at each request: a service worker may have slept since the last one. */

@@ -2,6 +2,7 @@
 import type { Catalog, Lang, Rule, Verdict } from '../rules/types';
 import type { HeaderNames } from '../console/columns';
 import type { BadgeWords } from '../badges/badge-text';
+import type { ReasonWords } from '../rules/reason-words';
 import type { Settings } from '../settings/settings';
 import type { EffectiveSettings } from '../settings/managed-policy';
 import type { Diagnostics } from '../page/diagnostics';
@@ -61,6 +62,8 @@ export interface PageConfig extends Pick<Settings, 'enabled' | 'showAllowed' | '
   headers: HeaderNames;
   /** What badges say, in each language. */
   words: Record<Lang, BadgeWords>;
+  /** What the engine says itself ("if ...", a reason the page shows), in each language. */
+  reasonWords: Record<Lang, ReasonWords>;
   /** The browser had not yet answered for the organisation's policy: these are the settings without it. */
   policyPending?: boolean;
 }

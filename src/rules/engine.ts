@@ -19,6 +19,8 @@ import type {
 import { ruleVerdicts } from './types';
 import { PhraseIndex } from './text-match';
 import { memoByCatalogAndSettings } from './memo';
+import { explanationAt, pageReasonWords } from './verdict-explanation';
+import { reasonWords, type ReasonWords } from './reason-words';
 
 export const UNKNOWN_REASON = 'unknown-reason';
 export const USER_RULE_PREFIX = 'user/';
@@ -40,6 +42,8 @@ type PhraseField = 'billingMode' | 'status' | 'tags' | 'reasonText';
 
 export interface CompiledCatalog {
   lang: Lang;
+  /** The words of reasons the engine writes itself, in `lang`. */
+  words: ReasonWords;
   rules: Map<string, Rule>;
   names: PhraseIndex<NameEntry>;
   phrases: Record<PhraseField, PhraseIndex<Rule>>;
@@ -80,16 +84,18 @@ export function effectiveRules(catalog: Catalog, settings: EngineSettings = {}):
 
 /** Builds the indexes once per catalog and settings; evaluating a row then costs a few look-ups. */
 export function compileCatalog(catalog: Catalog, settings: EngineSettings = {}): CompiledCatalog {
-  return compileRules(effectiveRules(catalog, settings), settings.lang);
+  const lang = settings.lang ?? 'en';
+  return compileRules(effectiveRules(catalog, settings), lang, reasonWords[lang]);
 }
 
 /**
  * compileCatalog for rules already in effect. The content script receives them so from the
  * background, and so carries no code for settings.
  */
-export function compileRules(rules: readonly Rule[], lang: Lang = 'en'): CompiledCatalog {
+export function compileRules(rules: readonly Rule[], lang: Lang, words: ReasonWords): CompiledCatalog {
   const compiled: CompiledCatalog = {
     lang,
+    words,
     rules: new Map(rules.map((rule) => [rule.id, rule])),
     names: new PhraseIndex(),
     phrases: { billingMode: new PhraseIndex(), status: new PhraseIndex(), tags: new PhraseIndex(), reasonText: new PhraseIndex() },
@@ -131,11 +137,14 @@ function applyVariants(found: Map<string, Reason>, resource: Resource, compiled:
       found.delete(reason.ruleId);
       continue;
     }
-    // An inferred name stays a check whatever the variant says.
-    if (reason.verdict !== 'caution' || !reason.note) reason.verdict = variant.verdict;
-    reason.explanation = variant.explanation[compiled.lang];
-    const where = variant.verdict === 'elsewhere' ? variant.where?.[compiled.lang] : undefined;
-    if (where) reason.where = where;
+    const lang = compiled.lang;
+    const where = variant.verdict === 'elsewhere' ? variant.where?.[lang] : undefined;
+    // An inferred name stays a check whatever the variant says, and its text says "if".
+    const unsure = reason.verdict === 'caution' && Boolean(reason.note);
+    if (!unsure) reason.verdict = variant.verdict;
+    const stated = { verdict: variant.verdict, explanation: variant.explanation[lang], ...(where ? { where } : {}) };
+    reason.explanation = explanationAt(compiled.rules.get(reason.ruleId)!, reason.verdict, lang, compiled.words, stated);
+    if (where && !unsure) reason.where = where;
     else delete reason.where;
   }
 }
@@ -170,7 +179,7 @@ export function evaluateCompiled(resource: Resource, compiled: CompiledCatalog):
       ruleId: rule.id,
       verdict,
       title: rule.title[lang],
-      explanation: rule.explanation[lang],
+      explanation: explanationAt(rule, verdict, lang, compiled.words),
       source: rule.source,
       evidence,
       ...(note ? { note } : {}),
@@ -230,8 +239,10 @@ export function evaluateCompiled(resource: Resource, compiled: CompiledCatalog):
     const requires = rule?.match?.requires;
     if (!requires || found.has(requires) || reason.evidence.field === 'reasonText') continue;
     const weaker = rule.match?.withoutRequired;
-    if (weaker) reason.verdict = weaker;
-    else found.delete(reason.ruleId);
+    if (weaker) {
+      reason.verdict = weaker;
+      reason.explanation = explanationAt(rule, weaker, compiled.lang, compiled.words);
+    } else found.delete(reason.ruleId);
   }
 
   // Before the fallback: a variant that lifts a rule (a self-service connection) leaves a disabled action unexplained.
@@ -239,8 +250,11 @@ export function evaluateCompiled(resource: Resource, compiled: CompiledCatalog):
 
   const unknown = compiled.unknownReason;
   if (unknown && found.size === 0) {
-    if (reasonText) addReason(unknown, 'caution', { field: 'reasonText', text: reasonText });
-    else if (resource.actionDisabled) addReason(unknown, 'caution', { field: 'actionDisabled', text: 'disabled' });
+    if (reasonText) {
+      addReason(unknown, 'caution', { field: 'reasonText', text: reasonText });
+      // Titled with the reason the page gives: "reason not shown" would contradict the row.
+      Object.assign(found.get(unknown.id)!, pageReasonWords(reasonText, compiled.words));
+    } else if (resource.actionDisabled) addReason(unknown, 'caution', { field: 'actionDisabled', text: 'disabled' });
   }
 
   const reasons = [...found.values()].sort(

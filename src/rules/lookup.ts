@@ -3,6 +3,8 @@ import type { Catalog, EngineSettings, Lang, Rule, RuleSource, RuleVerdict } fro
 import { normalizeText } from './text-match';
 import { effectiveRules } from './engine';
 import { memoByCatalogAndSettings } from './memo';
+import { explanationAt } from './verdict-explanation';
+import { reasonWords } from './reason-words';
 
 export interface LookupHit {
   rule: string;
@@ -128,7 +130,7 @@ export function lookupIndexed(query: string, index: LookupIndex, limit = 10): Lo
         title: rule.title[lang],
         verdict,
         score,
-        explanation: rule.explanation[lang],
+        explanation: explanationAt(rule, verdict, lang, reasonWords[lang]),
         source: rule.source,
         matched: entry.text,
         ...(entry.inferredNote ? { note: entry.inferredNote } : {}),

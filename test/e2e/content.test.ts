@@ -212,6 +212,30 @@ describe.each(layouts)('badges in the narrow Product Type cells of intl-en-tiny:
   });
 });
 
+// The console's "Unsubscription Not Allowed" tab shows a reason on each row. One that no rule names is
+// what the panel's title names: "reason not shown" would contradict the row.
+describe.each([
+  ['not-allowed-tab-en', intlHost, 'apig-gateway-sub', 'This resource is bound to a primary resource', 'Reason on the page'],
+  ['not-allowed-tab-zh', chinaHost, 'apig-附属网关', '该资源为主资源的附属资源', '页面原因'],
+] as const)('the panel of a row whose reason no rule names (%s)', (fixture, host, resource, reason, titleStart) => {
+  it('is titled with the reason the page shows', async () => {
+    const expected = loadExpected(fixturesDir, fixture);
+    const page = await open(consoleUrl(host, { fixture }));
+    await waitForAnnotatedRows(page, expected.rows.length);
+    const row = page.locator('[data-unsub-lens]', { hasText: resource });
+    expect(await row.getAttribute('data-unsub-lens')).toBe('caution');
+    const button = row.locator(`.${BADGE_CLASS} button`).first();
+    await button.focus();
+    const panel = row.locator(`.${BADGE_CLASS} [id="${await button.getAttribute('aria-describedby')}"]`);
+    await panel.waitFor({ state: 'visible', timeout: 2000 });
+    const title = await panel.locator('h3').first().textContent();
+    expect(title).toContain(titleStart);
+    expect(title).toContain(reason);
+    expect(await panel.textContent()).not.toMatch(/reason not shown|原因未显示/);
+    await page.close();
+  });
+});
+
 describe('an open explanation while things scroll (intl-en-tiny)', () => {
   const expected = loadExpected(fixturesDir, 'intl-en-tiny');
 

@@ -2,6 +2,7 @@
 // turned into the rules in effect, so the content script needs no settings code of its own.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { headerNames } from '../../src/console/columns';
+import { reasonWords } from '../../src/rules/reason-words';
 import { badgeText } from '../../src/badges/badge-text';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '../../entrypoints/background';
@@ -18,7 +19,8 @@ const catalogIds = catalog.rules.map((rule) => rule.id);
 const askPageConfig = () => answerRequest({ type: 'get-page-config' }, catalog) as Promise<PageConfig>;
 const ids = (config: PageConfig) => config.rules.map((rule) => rule.id);
 /** What the content script would badge a row showing `productType` with, given this config. */
-const verdictOf = (config: PageConfig, productType: string) => evaluateCompiled({ productType }, compileRules(config.rules, 'en')).verdict;
+const verdictOf = (config: PageConfig, productType: string) =>
+  evaluateCompiled({ productType }, compileRules(config.rules, 'en', config.reasonWords.en)).verdict;
 
 beforeEach(() => {
   fakeBrowser.reset();
@@ -30,7 +32,15 @@ afterEach(() => {
 describe('the page config the background answers', () => {
   it('is the defaults and the whole catalog when nothing is stored', async () => {
     const config = await askPageConfig();
-    expect(config).toEqual({ enabled: true, showAllowed: false, language: 'page', headers: headerNames(), words: badgeText, rules: catalog.rules });
+    expect(config).toEqual({
+      enabled: true,
+      showAllowed: false,
+      language: 'page',
+      headers: headerNames(),
+      words: badgeText,
+      reasonWords,
+      rules: catalog.rules,
+    });
     expect(verdictOf(config, 'Simple Message Notification')).toBe('blocked');
   });
 
@@ -69,7 +79,15 @@ describe('the page config the background answers', () => {
   it('falls back to the defaults for corrupt stored settings, and keeps what was stored aside', async () => {
     await fakeBrowser.storage.sync.set({ settings: '{"enabled": fals' });
     const config = await askPageConfig();
-    expect(config).toEqual({ enabled: true, showAllowed: false, language: 'page', headers: headerNames(), words: badgeText, rules: catalog.rules });
+    expect(config).toEqual({
+      enabled: true,
+      showAllowed: false,
+      language: 'page',
+      headers: headerNames(),
+      words: badgeText,
+      reasonWords,
+      rules: catalog.rules,
+    });
     expect(await loadRejectedSettings()).toMatchObject({ kind: 'invalid', value: '{"enabled": fals' });
     expect((await fakeBrowser.storage.sync.get('settings')).settings).toBe('{"enabled": fals');
   });

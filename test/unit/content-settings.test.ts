@@ -13,6 +13,7 @@ import type { PageConfig } from '../../src/messaging/protocol';
 import { headerNames } from '../../src/console/columns';
 import { badgeText } from '../../src/badges/badge-text';
 import { catalog } from '../../src/rules/catalog';
+import { reasonWords } from '../../src/rules/reason-words';
 import { defaultSettings } from '../../src/settings/settings';
 import { saveSettings } from '../../src/settings/storage';
 import { buildTinyTable } from '../support/page-builder';
@@ -24,6 +25,7 @@ const config = (fields: Partial<PageConfig> = {}): PageConfig => ({
   language: 'en',
   headers: headerNames(),
   words: badgeText,
+  reasonWords,
   rules: catalog.rules,
   ...fields,
 });

@@ -16,7 +16,8 @@ const DC = 'service/direct-connect';
 const orgRule = { id: 'cloud-phone', names: ['Cloud Phone Host'], verdict: 'blocked' as const, explanation: 'Our contract forbids it.' };
 
 const askPageConfig = () => answerRequest({ type: 'get-page-config' }, catalog) as Promise<PageConfig>;
-const verdictOf = (config: PageConfig, productType: string) => evaluateCompiled({ productType }, compileRules(config.rules, 'en'));
+const verdictOf = (config: PageConfig, productType: string) =>
+  evaluateCompiled({ productType }, compileRules(config.rules, 'en', config.reasonWords.en));
 
 beforeEach(() => fakeBrowser.reset());
 afterEach(() => vi.restoreAllMocks());

@@ -131,7 +131,8 @@ describe('the by-hand check in the popup', () => {
     };
     await saveSettings(settings);
     const t = lang === 'en' ? en : zh;
-    const compiled = compileRules(pageConfigFrom(catalog, settings).rules, lang);
+    const config = pageConfigFrom(catalog, settings);
+    const compiled = compileRules(config.rules, lang, config.reasonWords[lang]);
     const root = await open();
     const form = root.querySelector('.check-form')!;
     const product = form.querySelector<HTMLInputElement>('input[type="text"]')!;
