@@ -9,6 +9,9 @@ import type { Confidence, Rule, RuleGroup, RuleVerdict } from '../../src/rules/t
 
 const SOURCE_2020 = 'https://support-intl.huaweicloud.com/en-us/usermanual-billing/en-us_topic_0083138804.html';
 const SOURCE_2026 = 'https://support.huaweicloud.com/eu/usermanual-billing/en-us_topic_0083138804.html';
+// The newer console's reason groups (inactive resources, 2026-06-24 wording) and the API's error codes.
+const SOURCE_REASON_GROUPS = 'https://support.huaweicloud.com/intl/th-th/usermanual-billing/unsubscription_topic_2000007.html';
+const SOURCE_ERROR_CODES = 'https://support.huaweicloud.com/intl/en-us/api-bpconsole/en-us_topic_0081766005.html';
 
 function rule(id: string): Rule {
   const found = catalog.rules.find((r) => r.id === id);
@@ -217,6 +220,18 @@ const revision2026: Item[] = [
   { item: 'Orders associated with a standard sales contract', id: 'standard-sales-contract', group: 'revision', verdict: 'blocked' },
 ];
 
+// What the newer console and the API say that the list does not: a reason group and a permission code.
+const newerConsole: (Item & { url: string })[] = [
+  { item: 'Reason group "Billing reasons"', id: 'billing-reasons', group: 'revision', verdict: 'blocked', url: SOURCE_REASON_GROUPS },
+  {
+    item: 'CBC.0151, access denied (IAM, billing:cloudServiceType)',
+    id: 'no-permission',
+    group: 'revision',
+    verdict: 'elsewhere',
+    url: SOURCE_ERROR_CODES,
+  },
+];
+
 // What the page itself shows: a disabled unsubscribe action and no rule to explain it.
 const pageItems: Item[] = [{ item: 'Unsubscribe disabled, no rule matched', id: 'unknown-reason', group: 'page', verdict: 'caution' }];
 
@@ -282,6 +297,13 @@ describe('the catalog follows the later revision (2026-05-26)', () => {
     expect(r.source).toEqual(expect.objectContaining({ url: SOURCE_2026, edition: '2026-05-26' }));
   });
 
+  it.each(newerConsole)('"$item" is rule $id ($verdict), with its own source and date', ({ id, group, verdict, url }) => {
+    const r = rule(id);
+    expect(r.group).toBe(group);
+    expect(r.verdict).toBe(verdict);
+    expect(r.source).toEqual(expect.objectContaining({ url, edition: '2026-06-24' }));
+  });
+
   it('names KooGallery and 云商店 (the renamed Marketplace and 云市场) on the Marketplace rules', () => {
     const names = rule('marketplace').names?.map((n) => n.text) ?? [];
     expect(names).toEqual(expect.arrayContaining(['KooGallery', 'Marketplace', '云商店', '云市场']));
@@ -344,7 +366,7 @@ describe('the page rule', () => {
 
 describe('the catalog holds the checklist and nothing else', () => {
   it('every rule is an item of the source documents or of the page', () => {
-    const listed = [...bullets2020, ...table1, ...revision2026, ...pageItems].map((item) => item.id);
+    const listed = [...bullets2020, ...table1, ...revision2026, ...newerConsole, ...pageItems].map((item) => item.id);
     expect(new Set(listed).size).toBe(listed.length);
     expect(catalog.rules.map((r) => r.id).sort()).toEqual(listed.sort());
   });
@@ -369,9 +391,15 @@ describe('catalog hygiene', () => {
   });
 
   it.each(catalog.rules.map((r) => [r.id, r] as const))('%s has a source: URL, section and edition', (_id, r) => {
-    expect([SOURCE_2020, SOURCE_2026]).toContain(r.source.url);
+    expect([SOURCE_2020, SOURCE_2026, SOURCE_REASON_GROUPS, SOURCE_ERROR_CODES]).toContain(r.source.url);
     expect(r.source.section.trim()).not.toBe('');
-    expect(r.source.edition).toBe(r.source.url === SOURCE_2026 ? '2026-05-26' : '2020-01-14');
+    const editions = {
+      [SOURCE_2020]: '2020-01-14',
+      [SOURCE_2026]: '2026-05-26',
+      [SOURCE_REASON_GROUPS]: '2026-06-24',
+      [SOURCE_ERROR_CODES]: '2026-06-24',
+    };
+    expect(r.source.edition).toBe(editions[r.source.url]);
   });
 
   it('gives every inferred name a note saying why it is only a hint, in both languages', () => {
@@ -423,6 +451,7 @@ describe('catalog hygiene', () => {
       'CBC.99003650': ['marketplace'],
       'CBC.99003012': ['resource-not-found'],
       'OSM-SP-SeniorBenefitUsed': ['senior-benefit-trial'],
+      'CBC.0151': ['no-permission'],
     });
   });
 

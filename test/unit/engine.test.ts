@@ -742,3 +742,35 @@ describe('edge cases of evaluating a row', () => {
     });
   });
 });
+
+describe("the newer console's reason groups and the permission code", () => {
+  it.each([
+    ['Transaction in progress', 'transaction-in-progress', 'blocked'],
+    ['交易进行中', 'transaction-in-progress', 'blocked'],
+    ['Billing reasons', 'billing-reasons', 'blocked'],
+    ['计费原因', 'billing-reasons', 'blocked'],
+    ['Promotion involved', 'promotion', 'blocked'],
+    ['涉及促销', 'promotion', 'blocked'],
+    ['Incompliance', 'frozen-for-security', 'blocked'],
+    ['不合规', 'frozen-for-security', 'blocked'],
+    ['Access denied. (CBC.0151)', 'no-permission', 'elsewhere'],
+    ['访问拒绝（CBC.0151）', 'no-permission', 'elsewhere'],
+    ['cbc.0151', 'no-permission', 'elsewhere'],
+  ] as const)('a row whose reason reads "%s" gets %s (%s)', (reasonText, id, expected) => {
+    const evaluation = evaluate({ productType: 'Elastic Cloud Server', reasonText, actionDisabled: true }, catalog);
+    expect(evaluation.verdict).toBe(expected);
+    expect(evaluation.reasons.map((r) => r.ruleId)).toEqual([id]);
+  });
+
+  it.each(['en', 'zh'] as const)('says, in %s, that a permission block is lifted by someone who has the permission', (lang) => {
+    const [reason] = evaluate({ reasonText: 'CBC.0151', actionDisabled: true }, catalog, { lang }).reasons;
+    expect(reason!.where).toMatch(lang === 'en' ? /administrator/ : /管理员/);
+    expect(reason!.explanation).toContain('billing:cloudServiceType');
+  });
+
+  it('finds the permission rule by its code and by "IAM" in the look-up', () => {
+    expect(lookup('CBC.0151', catalog)[0]?.rule).toBe('no-permission');
+    expect(lookup('IAM permission', catalog)[0]?.rule).toBe('no-permission');
+    expect(lookup('billing reasons', catalog)[0]?.rule).toBe('billing-reasons');
+  });
+});
