@@ -21,6 +21,7 @@ import { PhraseIndex } from './text-match';
 import { memoByCatalogAndSettings } from './memo';
 import { explanationAt, pageReasonWords } from './verdict-explanation';
 import { reasonWords, type ReasonWords } from './reason-words';
+import { localSource } from './source-words';
 
 export const UNKNOWN_REASON = 'unknown-reason';
 export const USER_RULE_PREFIX = 'user/';
@@ -180,7 +181,7 @@ export function evaluateCompiled(resource: Resource, compiled: CompiledCatalog):
       verdict,
       title: rule.title[lang],
       explanation: explanationAt(rule, verdict, lang, compiled.words),
-      source: rule.source,
+      source: localSource(rule.source, compiled.words),
       evidence,
       ...(note ? { note } : {}),
       ...(where ? { where } : {}),

@@ -5,6 +5,7 @@ import { effectiveRules } from './engine';
 import { memoByCatalogAndSettings } from './memo';
 import { explanationAt } from './verdict-explanation';
 import { reasonWords } from './reason-words';
+import { localSource } from './source-words';
 
 export interface LookupHit {
   rule: string;
@@ -131,7 +132,7 @@ export function lookupIndexed(query: string, index: LookupIndex, limit = 10): Lo
         verdict,
         score,
         explanation: explanationAt(rule, verdict, lang, reasonWords[lang]),
-        source: rule.source,
+        source: localSource(rule.source, reasonWords[lang]),
         matched: entry.text,
         ...(entry.inferredNote ? { note: entry.inferredNote } : {}),
         ...(where ? { where } : {}),

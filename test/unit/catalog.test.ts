@@ -393,7 +393,7 @@ describe('catalog hygiene', () => {
   it.each(catalog.rules.map((r) => [r.id, r] as const))('%s has a source: URL, section and edition', (_id, r) => {
     expect([SOURCE_2020, SOURCE_2026, SOURCE_REASON_GROUPS, SOURCE_ERROR_CODES]).toContain(r.source.url);
     expect(r.source.section.trim()).not.toBe('');
-    const editions = {
+    const editions: Record<string, string> = {
       [SOURCE_2020]: '2020-01-14',
       [SOURCE_2026]: '2026-05-26',
       [SOURCE_REASON_GROUPS]: '2026-06-24',
