@@ -1,8 +1,8 @@
 // Look up a service or condition in the bundled catalog from the command line:
 //   npm run --silent lookup -- [--json] [--lang en|zh] <query...>
-// Prints the ranked hits; exits 1 when nothing matches and 2 on bad arguments.
+// Prints the topics the query asks about (refunds, five-day unsubscription) and the ranked hits; exits 1 when nothing matches and 2 on bad arguments.
 import { catalog } from '../src/rules/catalog';
-import { lookup, type LookupHit } from '../src/rules/lookup';
+import { lookup, lookupTopics, type LookupHit, type TopicHit } from '../src/rules/lookup';
 import type { Lang } from '../src/rules/types';
 import { verdictWords } from '../src/i18n/verdict-words';
 
@@ -52,6 +52,16 @@ function formatHit(hit: LookupHit, lang: Lang): string {
   return `${verdictWords[lang][hit.verdict]}  ${hit.title}: ${why}${where} [${hit.rule}; matched "${hit.matched}"]`;
 }
 
+/** A topic: its title, then each fact with its source and date. */
+function formatTopic(topic: TopicHit, lang: Lang): string {
+  const facts = topic.points.map(({ text, source }) =>
+    lang === 'zh'
+      ? `  · ${text}（来源：${source.section}，${source.edition} 版，${source.url}）\n`
+      : `  - ${text} (source: ${source.section}, ${source.edition}, ${source.url})\n`,
+  );
+  return `${topic.title} [${topic.topic}]\n${facts.join('')}`;
+}
+
 function main(argv: readonly string[]): number {
   const parsed = parseArgs(argv);
   if ('help' in parsed) {
@@ -64,15 +74,20 @@ function main(argv: readonly string[]): number {
   }
   const { json, lang, query } = parsed.options;
   const hits = lookup(query, catalog, { lang });
+  const topics = lookupTopics(query, catalog, lang);
   if (json) {
-    const rows = hits.map(({ rule, title, verdict, score, where }) => ({ rule, title, verdict, ...(where && { where }), score }));
+    // Rule hits as before; a topic, when the query asks one, follows as { topic, title, points }.
+    const rows = [
+      ...hits.map(({ rule, title, verdict, score, where }) => ({ rule, title, verdict, ...(where && { where }), score })),
+      ...topics.map(({ topic, title, points }) => ({ topic, title, points })),
+    ];
     process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
-  } else if (hits.length) {
-    process.stdout.write(hits.map((hit) => `${formatHit(hit, lang)}\n`).join(''));
+  } else if (hits.length || topics.length) {
+    process.stdout.write([...topics.map((topic) => formatTopic(topic, lang)), ...hits.map((hit) => `${formatHit(hit, lang)}\n`)].join(''));
   } else {
     process.stderr.write(lang === 'zh' ? `没有与“${query}”匹配的规则。\n` : `No rule matches "${query}".\n`);
   }
-  return hits.length ? 0 : 1;
+  return hits.length || topics.length ? 0 : 1;
 }
 
 process.exitCode = main(process.argv.slice(2));

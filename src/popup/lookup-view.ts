@@ -1,7 +1,7 @@
 // The look-up: a search box answering as you type. A combobox over a listbox, so arrow keys move
 // through the results while focus stays in the box; Enter opens the active result in the same
 // fixed-size box (nothing below moves), and an arrow key or Escape goes back to the list.
-import type { LookupHit } from '../rules/lookup';
+import type { LookupHit, TopicHit } from '../rules/lookup';
 import type { Translate } from '../i18n/messages';
 import { externalLink, h, isWebUrl, replaceChildren, uniqueId } from '../ui/dom';
 import { sourceLine } from './reason-view';
@@ -18,10 +18,16 @@ export interface LookupView {
 
 /**
  * `search` looks up the rules in effect; `switchedOff` the rules the user switched off, so that a
- * query only they name is not answered "no rule names this".
+ * query only they name is not answered "no rule names this"; `topics` the questions no rule answers
+ * (refunds and fees, five-day unsubscription), shown as facts with their sources above the rules.
  */
 // eslint-disable-next-line max-lines-per-function -- a view closure: the search box, the results and the announcer share one state; each handler is short
-export function lookupView(t: Translate, search: (query: string) => LookupHit[], switchedOff: (query: string) => LookupHit[] = () => []): LookupView {
+export function lookupView(
+  t: Translate,
+  search: (query: string) => LookupHit[],
+  switchedOff: (query: string) => LookupHit[] = () => [],
+  topics: (query: string) => TopicHit[] = () => [],
+): LookupView {
   const listId = uniqueId('results');
   const input = h('input', {
     type: 'search',
@@ -75,12 +81,28 @@ export function lookupView(t: Translate, search: (query: string) => LookupHit[],
         : h('p', { class: 'source' }, t(isOrgRuleSource(hit.source) ? 'sourceOrgRule' : 'sourceUserRule')),
     );
 
+  const topicCard = (topic: TopicHit) =>
+    h(
+      'article',
+      { class: 'topic', 'data-topic': topic.topic, 'aria-label': topic.title },
+      h('h2', null, topic.title),
+      h(
+        'ul',
+        null,
+        topic.points.map((point) => h('li', null, h('p', null, point.text), sourceLine(point.source, t))),
+      ),
+    );
+
   const showList = (activeIndex: number) => {
     opened = false;
     const query = input.value.trim();
+    const answers = query ? topics(query).map(topicCard) : [];
     if (!query) {
       options = [];
       replaceChildren(results, h('p', { class: 'hint' }, t('searchHint')));
+    } else if (!hits.length && answers.length) {
+      options = [];
+      replaceChildren(results, ...answers);
     } else if (!hits.length) {
       // The query said back as typed, with what cannot be seen written out (a pasted U+200B finds nothing).
       options = [];
@@ -97,7 +119,7 @@ export function lookupView(t: Translate, search: (query: string) => LookupHit[],
       );
     } else {
       options = hits.map(hitOption);
-      replaceChildren(results, h('ul', { id: listId, role: 'listbox', class: 'hits', 'aria-label': t('resultsLabel') }, options));
+      replaceChildren(results, ...answers, h('ul', { id: listId, role: 'listbox', class: 'hits', 'aria-label': t('resultsLabel') }, options));
     }
     input.setAttribute('aria-expanded', String(options.length > 0));
     setActive(options.length ? Math.min(Math.max(activeIndex, 0), options.length - 1) : -1);

@@ -3,7 +3,7 @@
 import { browser } from 'wxt/browser';
 import { catalog } from '../rules/catalog';
 import { evaluate } from '../rules/engine';
-import { lookup } from '../rules/lookup';
+import { lookup, lookupTopics } from '../rules/lookup';
 import { noCounts, type Catalog, type EngineSettings } from '../rules/types';
 import type { PageSummary, RowSummary } from '../messaging/protocol';
 import { askBackgroundTwice } from '../messaging/send';
@@ -55,6 +55,7 @@ export async function mountPopup(root: HTMLElement, options: PopupOptions = {}):
     t,
     (query) => lookup(query, rules, engineSettings, 8),
     (query) => lookup(query, rules, allRules, 8).filter((hit) => disabled.has(hit.rule)),
+    (query) => lookupTopics(query, rules, lang),
   );
   const page = h(
     'section',

@@ -20,6 +20,14 @@ export const productNameSchema = z.strictObject({
 });
 
 const phrases = z.array(text).min(1);
+const source = z.strictObject({ url: z.url({ protocol: /^https$/ }), section: text, edition: isoDate });
+
+export const topicSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'topic ids are kebab-case'),
+  title: localized,
+  points: z.array(z.strictObject({ text: localized, source })).min(1),
+  keywords: phrases,
+});
 
 // The order of the keys here is the order the catalog writes them in (catalog-format.test.ts).
 export const ruleSchema = z
@@ -31,7 +39,7 @@ export const ruleSchema = z
     title: localized,
     explanation: localized,
     where: localized.optional(),
-    source: z.strictObject({ url: z.url({ protocol: /^https$/ }), section: text, edition: isoDate }),
+    source,
     names: z.array(productNameSchema).min(1).optional(),
     serviceTypeCodes: z
       .array(
@@ -85,18 +93,20 @@ export const ruleSchema = z
     path: ['id'],
   });
 
-export const catalogSchema = z.strictObject({ edition: isoDate, rules: z.array(ruleSchema).min(1) }).superRefine((catalog, ctx) => {
-  const seen = new Set<string>();
-  catalog.rules.forEach((rule, index) => {
-    if (seen.has(rule.id)) ctx.addIssue({ code: 'custom', path: ['rules', index, 'id'], message: `duplicate rule id "${rule.id}"` });
-    seen.add(rule.id);
+export const catalogSchema = z
+  .strictObject({ edition: isoDate, rules: z.array(ruleSchema).min(1), topics: z.array(topicSchema).optional() })
+  .superRefine((catalog, ctx) => {
+    const seen = new Set<string>();
+    catalog.rules.forEach((rule, index) => {
+      if (seen.has(rule.id)) ctx.addIssue({ code: 'custom', path: ['rules', index, 'id'], message: `duplicate rule id "${rule.id}"` });
+      seen.add(rule.id);
+    });
+    catalog.rules.forEach((rule, index) => {
+      const required = rule.match?.requires;
+      if (required && !seen.has(required))
+        ctx.addIssue({ code: 'custom', path: ['rules', index, 'match', 'requires'], message: `requires unknown rule "${required}"` });
+    });
   });
-  catalog.rules.forEach((rule, index) => {
-    const required = rule.match?.requires;
-    if (required && !seen.has(required))
-      ctx.addIssue({ code: 'custom', path: ['rules', index, 'match', 'requires'], message: `requires unknown rule "${required}"` });
-  });
-});
 
 // The schema and the types describe the same data: each must be assignable to the other, or this
 // does not compile.

@@ -1,5 +1,5 @@
 // Free-text look-up over the catalog: "SMN", "消息通知服务", "anti ddos", "notifcation", "coupon".
-import type { Catalog, EngineSettings, Lang, Rule, RuleSource, RuleVerdict } from './types';
+import type { Catalog, EngineSettings, Lang, Rule, RuleSource, RuleVerdict, Topic } from './types';
 import { normalizeText } from './text-match';
 import { effectiveRules } from './engine';
 import { memoByCatalogAndSettings } from './memo';
@@ -83,7 +83,9 @@ function startsAtWordStart(haystack: string, needle: string, boundary: Uint8Arra
   return false;
 }
 
-function scoreEntry(entry: Entry, query: ReturnType<typeof normalizeText>): number {
+type Scored = Pick<Entry, 'compact' | 'boundary' | 'words'>;
+
+function scoreEntry(entry: Scored, query: ReturnType<typeof normalizeText>): number {
   const q = query.compact;
   if (entry.compact === q) return 100;
   if (q.length >= 2 && entry.compact.startsWith(q)) return 80;
@@ -144,4 +146,52 @@ const indexFor = memoByCatalogAndSettings(buildLookupIndex);
 
 export function lookup(query: string, catalog: Catalog, settings?: EngineSettings, limit = 10): LookupHit[] {
   return lookupIndexed(query, indexFor(catalog, settings), limit);
+}
+
+/** A topic the look-up answers with facts rather than a verdict ("refund", "五天无理由"). */
+export interface TopicHit {
+  topic: string;
+  title: string;
+  score: number;
+  points: { text: string; source: RuleSource }[];
+}
+
+interface TopicEntry extends Scored {
+  topic: Topic;
+}
+
+function buildTopicIndex(catalog: Catalog): TopicEntry[] {
+  const entries: TopicEntry[] = [];
+  for (const topic of catalog.topics ?? [])
+    for (const text of [topic.title.en, topic.title.zh, ...topic.keywords]) {
+      const { compact, boundary, words } = normalizeText(text);
+      if (compact) entries.push({ topic, compact, boundary, words });
+    }
+  return entries;
+}
+
+const topicIndexes = new WeakMap<Catalog, TopicEntry[]>();
+
+/** The topics a query asks about, best first; scored as rule names are, and only good matches. */
+export function lookupTopics(query: string, catalog: Catalog, lang: Lang = 'en', limit = 2): TopicHit[] {
+  const normalized = normalizeText(query);
+  if (!normalized.compact) return [];
+  let index = topicIndexes.get(catalog);
+  if (!index) topicIndexes.set(catalog, (index = buildTopicIndex(catalog)));
+  const best = new Map<Topic, number>();
+  for (const entry of index) {
+    const score = scoreEntry(entry, normalized);
+    // A typo or a stray shared word is not a question about refunds.
+    if (score >= 60 && score > (best.get(entry.topic) ?? 0)) best.set(entry.topic, score);
+  }
+  const words = reasonWords[lang];
+  return [...best.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, limit)
+    .map(([topic, score]) => ({
+      topic: topic.id,
+      title: topic.title[lang],
+      score,
+      points: topic.points.map((point) => ({ text: point.text[lang], source: localSource(point.source, words) })),
+    }));
 }

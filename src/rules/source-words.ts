@@ -25,12 +25,19 @@ export const sourceWords = {
       'Unsubscription Not Allowed (later revision)': '不可退订（后续修订版本）',
       'Unsubscribing from inactive resources: reasons': '退订未生效的资源：不可退订原因',
       'Error codes: CBC.0151': '错误码：CBC.0151',
+      'Unsubscription Rules': '退订规则',
+      'Large-value unsubscription': '大额退订',
+      'Five-day no-reason unsubscription': '五天无理由退订',
     },
     documents: {
       'https://support-intl.huaweicloud.com/en-us/usermanual-billing/en-us_topic_0083138804.html': CHINA_LIST,
       'https://support.huaweicloud.com/eu/usermanual-billing/en-us_topic_0083138804.html': CHINA_LIST,
       'https://support.huaweicloud.com/intl/th-th/usermanual-billing/unsubscription_topic_2000007.html':
         'https://support.huaweicloud.com/usermanual-billing/unsubscription_topic_2000007.html',
+      'https://support.huaweicloud.com/eu/usermanual-billing/unsubscription_topic_2000007.html':
+        'https://support.huaweicloud.com/usermanual-billing/unsubscription_topic_2000007.html',
+      'https://support.huaweicloud.com/intl/en-us/usermanual-billing/en-us_topic_0083138805.html':
+        'https://support.huaweicloud.com/usermanual-billing/zh-cn_topic_0083138805.html',
     },
   },
 } as const satisfies Record<'en' | 'zh', SourceWords>;

@@ -119,6 +119,16 @@ export interface Rule {
 export interface Catalog {
   edition: string;
   rules: Rule[];
+  /** Answers the look-up gives that are not verdicts: refunds and fees, five-day unsubscription. */
+  topics?: Topic[];
+}
+
+/** A question users ask that no rule answers ("refund", "五天无理由"): facts, each with its source. */
+export interface Topic {
+  id: string;
+  title: Localized;
+  points: { text: Localized; source: RuleSource }[];
+  keywords: string[];
 }
 
 /** What one row of the Unsubscriptions page shows, as read by the page code. */

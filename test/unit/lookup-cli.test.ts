@@ -114,4 +114,17 @@ describe('npm run lookup', { timeout: 60_000 }, () => {
     });
     expect(run('Meeting').lines[0]).toMatch(/^Not here {2}HUAWEI CLOUD Meeting: .*\(unsubscribe instead: your account manager, or the hotline/);
   });
+
+  it('answers a question about fees with the published facts and their sources, in JSON after the rule hits', () => {
+    const text = run('handling', 'fee');
+    expect(text.code).toBe(0);
+    expect(text.lines[0]).toBe('Refund and handling fee [refund-and-handling-fee]');
+    expect(text.lines.find((line) => line.includes('15%'))).toMatch(/\(source: Unsubscription Rules, 2024-06-28, https:\/\/support\.huaweicloud\.com\//);
+    const rows = JSON.parse(run('--json', 'refund').stdout) as { topic?: string; points?: unknown[] }[];
+    expect(rows.find((row) => row.topic === 'refund-and-handling-fee')?.points).toHaveLength(4);
+    const zh = run('--lang', 'zh', '五天无理由');
+    expect(zh.code).toBe(0);
+    expect(zh.lines[0]).toBe('五天无理由退订（中国站） [five-day-no-reason]');
+    expect(zh.lines[1]).toMatch(/来源：五天无理由退订，2024-06-28 版/);
+  });
 });

@@ -1,7 +1,7 @@
 // The look-up: "can I unsubscribe from X?" answered from the catalog, best hit first.
 import { describe, expect, it } from 'vitest';
 import { catalog } from '../../src/rules/catalog';
-import { buildLookupIndex, lookup, lookupIndexed, withinOneEdit } from '../../src/rules/lookup';
+import { buildLookupIndex, lookup, lookupIndexed, lookupTopics, withinOneEdit } from '../../src/rules/lookup';
 import type { EngineSettings, UserRule } from '../../src/rules/types';
 
 const ruleIds = (query: string, settings?: EngineSettings) => lookup(query, catalog, settings).map((hit) => hit.rule);
@@ -261,5 +261,47 @@ describe('withinOneEdit', () => {
     expect(withinOneEdit('notifcaton', 'notification')).toBe(false);
     expect(withinOneEdit('ntoificaiton', 'notification')).toBe(false);
     expect(withinOneEdit('notifi', 'notification')).toBe(false);
+  });
+});
+
+describe('topics: questions answered with facts, not verdicts', () => {
+  it.each([
+    ['handling fee', 'refund-and-handling-fee'],
+    ['how much is the handling fee?', 'refund-and-handling-fee'],
+    ['退款', 'refund-and-handling-fee'],
+    ['手续费', 'refund-and-handling-fee'],
+    ['5-day', 'five-day-no-reason'],
+    ['five day', 'five-day-no-reason'],
+    ['no reason', 'five-day-no-reason'],
+    ['五天无理由', 'five-day-no-reason'],
+  ])('"%s" finds %s first', (query, id) => {
+    expect(lookupTopics(query, catalog)[0]?.topic).toBe(id);
+  });
+
+  it.each(['asdfqwer', 'SMN', 'coupon', 'frozen', 'f'])('"%s" asks about no topic', (query) => {
+    expect(lookupTopics(query, catalog)).toEqual([]);
+  });
+
+  it('answers in the chosen language, every fact with a dated source', () => {
+    for (const lang of ['en', 'zh'] as const) {
+      const [hit] = lookupTopics('refund', catalog, lang);
+      expect(hit!.points.length).toBeGreaterThanOrEqual(4);
+      for (const point of hit!.points) {
+        expect(point.text).toMatch(lang === 'zh' ? /\p{Script=Han}/u : /^[^\u4e00-\u9fff]*[A-Za-z][^]*$/);
+        expect(point.source.url).toMatch(/^https:\/\//);
+        expect(point.source.edition).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      }
+    }
+  });
+
+  it('states the published fee table and formula', () => {
+    const text = lookupTopics('handling fee', catalog)[0]!
+      .points.map((point) => point.text)
+      .join(' ');
+    expect(text).toContain('Refund = actual payment − consumed amount − handling fee');
+    expect(text).toMatch(/3-year term costs 15% in its first year of use, 10% in the second and 5% in the third/);
+    expect(text).toMatch(/2-year term 15%, then 10%/);
+    expect(text).toMatch(/1-year or monthly term 10%/);
+    expect(text).toContain('USD 7,000');
   });
 });

@@ -243,3 +243,55 @@ describe('the popup look-up', () => {
     expect(text(options()[0]!.querySelector('.explanation'))).toBe('<b>bold</b>');
   });
 });
+
+describe('questions no rule answers: refunds, fees, five-day unsubscription', () => {
+  const topic = (id: string) => root.querySelector<HTMLElement>(`.topic[data-topic="${id}"]`);
+
+  it.each([
+    ['handling fee', 'refund-and-handling-fee', /15%.*10%.*5%/],
+    ['refund', 'refund-and-handling-fee', /Refund = actual payment − consumed amount − handling fee/],
+    ['5-day', 'five-day-no-reason', /5x24 hours/],
+    ['no reason', 'five-day-no-reason', /10 instances per calendar year/],
+  ])('answers "%s" with the facts of %s, each with its source and date', async (query, id, fact) => {
+    const { input } = await openPopup();
+    type(input, query);
+    const card = topic(id);
+    expect(card).not.toBeNull();
+    expect(text(card)).toMatch(fact);
+    const points = [...card!.querySelectorAll('li')];
+    expect(points.length).toBeGreaterThan(1);
+    for (const point of points) expect(point.querySelector('.source a')?.textContent).toMatch(/edition \d{4}-\d{2}-\d{2}/);
+    // Facts, not a verdict: no result card claims the topic as a product.
+    expect(card!.querySelector('.verdict')).toBeNull();
+    expect(root.querySelector('.no-rule')).toBeNull();
+  });
+
+  it('says the large-value review threshold with its source', async () => {
+    const { input } = await openPopup();
+    type(input, 'refund');
+    const point = [...topic('refund-and-handling-fee')!.querySelectorAll('li')].find((li) => li.textContent!.includes('USD 7,000'));
+    expect(point?.querySelector('a')?.getAttribute('href')).toContain('unsubscription_topic_2000007');
+  });
+
+  it.each([
+    ['手续费', 'refund-and-handling-fee', /应退金额 = 实付金额 − 已消费金额 − 退订手续费/, '退订规则'],
+    ['五天无理由', 'five-day-no-reason', /5×24 小时内可无理由退订/, '五天无理由退订'],
+  ])('answers "%s" in Chinese, with the China site and Chinese section names', async (query, id, fact, section) => {
+    await saveSettings({ ...defaultSettings, language: 'zh' });
+    const { input } = await openPopup();
+    type(input, query);
+    const card = topic(id)!;
+    expect(text(card)).toMatch(fact);
+    const link = card.querySelector('.source a')!;
+    expect(link.textContent).toContain(section);
+    expect(link.getAttribute('href')).toMatch(/^https:\/\/support\.huaweicloud\.com\/usermanual-billing\//);
+    expect(text(card)).not.toMatch(/Source|edition/);
+  });
+
+  it('shows rules and a topic together when both match ("coupon" is a rule, not a topic)', async () => {
+    const { input } = await openPopup();
+    type(input, 'coupon');
+    expect(root.querySelector('.topic')).toBeNull();
+    expect(options()[0]?.dataset.rule).toBe('promotion');
+  });
+});
