@@ -119,7 +119,9 @@ describe('npm run lookup', { timeout: 60_000 }, () => {
     const text = run('handling', 'fee');
     expect(text.code).toBe(0);
     expect(text.lines[0]).toBe('Refund and handling fee [refund-and-handling-fee]');
-    expect(text.lines.find((line) => line.includes('15%'))).toMatch(/\(source: Unsubscription Rules, 2024-06-28, https:\/\/support\.huaweicloud\.com\//);
+    expect(text.lines.find((line) => line.includes('15%'))).toMatch(
+      /\(source: Unsubscription Rules, 2024-06-28, https:\/\/support\.huaweicloud\.com\//,
+    );
     const rows = JSON.parse(run('--json', 'refund').stdout) as { topic?: string; points?: unknown[] }[];
     expect(rows.find((row) => row.topic === 'refund-and-handling-fee')?.points).toHaveLength(4);
     const zh = run('--lang', 'zh', '五天无理由');
