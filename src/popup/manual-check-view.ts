@@ -6,7 +6,8 @@ import { billingModeChoices, isEmptyCheck, manualCheckResource, statusChoices, t
 import { reasonItem } from './reason-view';
 import { verdictPill } from '../ui/verdict';
 
-export function manualCheckView(t: Translate, evaluate: (resource: Resource) => Evaluation): HTMLElement {
+/** `fee`, when given, is the handling-fee estimator shown under the check. */
+export function manualCheckView(t: Translate, evaluate: (resource: Resource) => Evaluation, fee?: HTMLElement): HTMLElement {
   const productId = uniqueId('product');
   const billingId = uniqueId('billing');
   const statusId = uniqueId('status');
@@ -69,5 +70,5 @@ export function manualCheckView(t: Translate, evaluate: (resource: Resource) => 
     ),
   );
   update();
-  return h('details', { class: 'panel check' }, h('summary', null, t('checkTitle')), form, output);
+  return h('details', { class: 'panel check' }, h('summary', null, t('checkTitle')), form, output, fee ?? null);
 }

@@ -13,6 +13,7 @@ import { uiLanguage } from '../i18n/language';
 import { h, replaceChildren } from '../ui/dom';
 import { lookupView } from './lookup-view';
 import { manualCheckView } from './manual-check-view';
+import { feeEstimateView, feeTableSource } from './fee-estimate-view';
 import { checklistView } from './checklist-view';
 import { notThePageView, summaryView } from './summary-view';
 import { targetTabId } from './target-tab';
@@ -57,6 +58,8 @@ export async function mountPopup(root: HTMLElement, options: PopupOptions = {}):
     (query) => lookup(query, rules, allRules, 8).filter((hit) => disabled.has(hit.rule)),
     (query) => lookupTopics(query, rules, lang),
   );
+  // Never a figure without its source: no source, no estimator.
+  const feeSource = feeTableSource(rules, lang);
   const page = h(
     'section',
     { class: 'page', 'aria-label': t('pageSection'), 'aria-busy': 'true' },
@@ -74,7 +77,7 @@ export async function mountPopup(root: HTMLElement, options: PopupOptions = {}):
     ),
     settings.enabled ? null : h('p', { class: 'notice' }, t('badgesOff')),
     look.element,
-    manualCheckView(t, (resource) => evaluate(resource, rules, engineSettings)),
+    manualCheckView(t, (resource) => evaluate(resource, rules, engineSettings), feeSource && feeEstimateView(t, feeSource, lang)),
     checklistView(
       t,
       rules.rules.filter((rule) => !disabled.has(rule.id)),

@@ -21,7 +21,7 @@ import { PhraseIndex } from './text-match';
 import { memoByCatalogAndSettings } from './memo';
 import { explanationAt, pageReasonWords } from './verdict-explanation';
 import { reasonWords, type ReasonWords } from './reason-words';
-import { localSource } from './source-words';
+import { localSource } from './local-source';
 
 export const UNKNOWN_REASON = 'unknown-reason';
 export const USER_RULE_PREFIX = 'user/';

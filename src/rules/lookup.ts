@@ -5,7 +5,7 @@ import { effectiveRules } from './engine';
 import { memoByCatalogAndSettings } from './memo';
 import { explanationAt } from './verdict-explanation';
 import { reasonWords } from './reason-words';
-import { localSource } from './source-words';
+import { localSource } from './local-source';
 
 export interface LookupHit {
   rule: string;

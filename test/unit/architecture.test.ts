@@ -13,6 +13,7 @@ const layers: Record<string, number> = {
   'i18n/languages.ts': 0,
   marks: 0,
   formats: 0,
+  fees: 0,
   rules: 1,
   console: 2,
   i18n: 3,

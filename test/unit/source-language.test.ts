@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { catalog } from '../../src/rules/catalog';
 import { evaluate } from '../../src/rules/engine';
 import { lookup } from '../../src/rules/lookup';
-import { sourceWords } from '../../src/rules/source-words';
+import { reasonWords } from '../../src/rules/reason-words';
 import { fillExplanation } from '../../src/badges/explanation-panel';
 import { badgeText } from '../../src/badges/badge-text';
 
@@ -21,7 +21,7 @@ describe('section names and documents in Chinese', () => {
   const sections = [...new Set(sources.map((source) => source.section))];
 
   it.each(sections)('"%s" has a Chinese name without English words', (section) => {
-    const zh = (sourceWords.zh.sections as Record<string, string>)[section];
+    const zh = (reasonWords.zh.sections as Record<string, string>)[section];
     expect(zh).toMatch(han);
     expect(zh).not.toMatch(latinWord);
   });
@@ -30,7 +30,7 @@ describe('section names and documents in Chinese', () => {
     for (const url of new Set(sources.map((source) => source.url))) {
       // A China-site-only document (five-day unsubscription) is linked as it is.
       const china = url.startsWith('https://support.huaweicloud.com/usermanual-billing/') ? url : undefined;
-      const zh = (sourceWords.zh.documents as Record<string, string>)[url] ?? china;
+      const zh = (reasonWords.zh.documents as Record<string, string>)[url] ?? china;
       if (url.includes('/usermanual-billing/')) expect(zh).toMatch(/^https:\/\/support\.huaweicloud\.com\/usermanual-billing\/[\w-]+\.html$/);
       else expect(zh).toBeUndefined();
     }
