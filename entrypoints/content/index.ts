@@ -9,6 +9,7 @@ import type { ContentRequest, PageConfig } from '@/src/messaging/protocol';
 import { followPageConfig, requestPageConfig } from '@/src/messaging/page-config';
 import { askBackground } from '@/src/messaging/send';
 import { compileRules } from '@/src/rules/engine';
+import { topicNote } from '@/src/rules/local-source';
 import { createAnnotator, type Annotator, type AnnotatorOptions, type Timers } from '@/src/annotator/annotator';
 import { claimLifetime } from '@/src/content/lifetime';
 import { badgeLanguage } from '@/src/page/page-language';
@@ -63,6 +64,7 @@ export default defineContentScript({
         showAllowed: current.showAllowed,
         headers: current.headers,
         words: current.words[lang],
+        ...(current.fiveDayTopic && { fiveDayNote: topicNote(current.fiveDayTopic, lang, current.reasonWords[lang]) }),
       };
     };
 

@@ -6,12 +6,13 @@
 // every changed row first and writing after. The page summary and the toolbar count come from one
 // map of row outcomes, never from the page's markup.
 import type { PageSummary, RowSummary } from '../messaging/protocol';
-import type { Lang } from '../rules/types';
+import type { Lang, PageNote } from '../rules/types';
 import type { CompiledCatalog } from '../rules/engine';
 import type { BadgeWords } from '../badges/badge-text';
 import type { HeaderNames } from '../console/columns';
 import { annotateRow, clearAll, clearRow, focusBadgeIn } from '../badges/row-annotation';
 import { findResourceTables } from '../page/find-tables';
+import { onFiveDayTab } from '../page/active-tab';
 import { tableRows, type RowLayoutCache } from '../page/table-layout';
 import { describeTables, emptyDiagnostics, recordError, type Diagnostics } from '../page/diagnostics';
 import { createRowPipeline, tallyOutcomes, type RowOutcome } from '../page/row-pipeline';
@@ -28,6 +29,8 @@ export interface AnnotatorOptions {
   headers: HeaderNames;
   /** What the badges say, in `lang` (`badgeText[lang]`). */
   words: BadgeWords;
+  /** Said on allowed rows while the five-day sub-tab is selected. */
+  fiveDayNote?: PageNote;
 }
 
 /** What the content script, the tests and the benchmark hold: one annotator per page. */
@@ -193,6 +196,8 @@ function startRun(doc: Document, initial: AnnotatorOptions, timers: Timers, noti
     // Finding tables on a huge page is a slice's work of its own: read in the next one.
     if (elapsed() > SLICE_MS) return passes.slice();
     const { words, showAllowed } = options;
+    // On the five-day sub-tab an allowed row can be unsubscribed in full: its badge says so.
+    const fiveDay = options.fiveDayNote && onFiveDayTab(doc) ? [options.fiveDayNote] : undefined;
     const layouts: RowLayoutCache = new WeakMap();
     for (const [row, table] of tracker.dirty) {
       tracker.dirty.delete(row);
@@ -203,8 +208,9 @@ function startRun(doc: Document, initial: AnnotatorOptions, timers: Timers, noti
       if (!tracker.isSpanned(table) && layouts.get(row.parentElement!)) tracker.noteSpanned(table);
       outcomes.set(row, outcome);
       if (outcome.kind === 'resource') {
-        const { evaluation, reading } = outcome;
-        const showBadge = evaluation.verdict !== 'allowed' || showAllowed;
+        const { reading } = outcome;
+        const evaluation = fiveDay && outcome.evaluation.verdict === 'allowed' ? { ...outcome.evaluation, notes: fiveDay } : outcome.evaluation;
+        const showBadge = evaluation.verdict !== 'allowed' || showAllowed || Boolean(evaluation.notes);
         writes.set(row, () => annotateRow(row, { evaluation, words, showBadge, anchor: reading.anchor }));
       } else if (outcome.why === 'error') recordError(diagnostics, 'row', outcome.error);
       else writes.set(row, () => clearRow(row));

@@ -10,10 +10,22 @@ import type { Catalog } from '../rules/types';
 import type { Settings } from '../settings/settings';
 import { loadEffectiveSettings } from '../settings/effective-settings';
 
+const FIVE_DAY_TOPIC = 'five-day-no-reason';
+
 export function pageConfigFrom(catalog: Catalog, settings: Settings & { orgRules?: Settings['userRules'] }): PageConfig {
   const { enabled, showAllowed, language, extraHeaders, disabledRules, userRules, orgRules } = settings;
   const rules = effectiveRules(catalog, { disabledRules, userRules, orgRules });
-  return { enabled, showAllowed, language, headers: headerNames(extraHeaders), words: badgeText, reasonWords, rules };
+  const fiveDayTopic = catalog.topics?.find((topic) => topic.id === FIVE_DAY_TOPIC);
+  return {
+    enabled,
+    showAllowed,
+    language,
+    headers: headerNames(extraHeaders),
+    words: badgeText,
+    reasonWords,
+    rules,
+    ...(fiveDayTopic && { fiveDayTopic }),
+  };
 }
 
 /** Read from storage at each request: a service worker may have slept since the last one. */

@@ -12,6 +12,7 @@ export const badgeCss = `
 .caution{--c:#874d00;--b:#fffbe6;--l:#ffd666}
 .elsewhere{--c:#1d4fb8;--b:#eef3fe;--l:#9db7f0}
 .allowed{--c:#434a54;--b:#f5f6f8;--l:#d9dde3}
+.noted{--c:#0b6e3f;--b:#edf9f1;--l:#8fd3ac}
 .panel{position:fixed;z-index:2147483647;inset:auto;margin:0;width:min(380px,calc(100vw - 16px));max-height:min(60vh,420px);overflow:auto;padding:10px 12px;border:1px solid #d9dde3;border-radius:4px;color:#191919;background:#fff;box-shadow:0 4px 16px #0003;text-align:start}
 .panel[hidden]{display:none}
 h2{margin:0 24px 6px 0;font-size:13px;line-height:20px;color:var(--c)}
@@ -28,6 +29,7 @@ a{color:#0a5bd8}
 .caution{--c:#ffe58f;--b:#332605;--l:#7c5b0b}
 .elsewhere{--c:#b7ccff;--b:#16223b;--l:#34518a}
 .allowed{--c:#d0d4da;--b:#262a30;--l:#454b54}
+.noted{--c:#a6e9c3;--b:#10291b;--l:#2f6b48}
 .panel{color:#e8eaed;background:#1f2329;border-color:#454b54}
 section{border-color:#343a42}
 .evidence,.note{color:#aab0ba}

@@ -7,6 +7,7 @@ import { verdictWords } from '../i18n/verdict-words';
 export const badgeText = {
   en: {
     ...verdictWords.en,
+    fiveDay: '5-day',
     source: 'Source',
     colon: ': ',
     where: 'Unsubscribe instead',
@@ -28,6 +29,7 @@ export const badgeText = {
   },
   zh: {
     ...verdictWords.zh,
+    fiveDay: '五天无理由',
     source: '来源',
     colon: '：',
     where: '可改在',

@@ -35,7 +35,8 @@ let pinned = false;
 let closeTimer: ReturnType<typeof setTimeout> | undefined;
 
 /** What the badge is called for screen readers: the verdict, the main reason and how many more. */
-export function badgeName({ verdict, reasons }: Evaluation, words: BadgeWords): string {
+export function badgeName({ verdict, reasons, notes }: Evaluation, words: BadgeWords): string {
+  if (verdict === 'allowed' && notes?.[0]) return `${words.fiveDay}: ${notes[0].title}`;
   const label = words[verdict];
   return reasons[0] ? `${label}: ${reasons[0].title}${reasons[1] ? ` (+${reasons.length - 1})` : ''}` : label;
 }
@@ -107,8 +108,9 @@ function sameEvaluation(a: Evaluation, b: Evaluation): boolean {
 
 function paint(host: Element, { evaluation, words, button }: BadgeState): void {
   const { verdict } = evaluation;
-  button.className = `badge ${verdict}`;
-  button.textContent = words[verdict];
+  const noted = verdict === 'allowed' && Boolean(evaluation.notes?.length);
+  button.className = noted ? `badge ${verdict} noted` : `badge ${verdict}`;
+  button.textContent = noted ? words.fiveDay : words[verdict];
   button.setAttribute('aria-label', badgeName(evaluation, words));
   host.setAttribute('data-verdict', verdict);
 }

@@ -1,6 +1,6 @@
 // The explanation a badge opens: every reason, what the page showed, and the source. Built with
 // createElement/textContent only: rule and page text never become markup.
-import type { Evaluation } from '../rules/types';
+import type { Evaluation, PageNote, RuleSource } from '../rules/types';
 import type { BadgeWords } from './badge-text';
 import { isOrgRuleSource } from '../rules/engine';
 
@@ -12,29 +12,21 @@ function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, text =
 }
 
 /** Fills `panel` with the explanation of an evaluation, replacing what it held. */
-export function fillExplanation(panel: HTMLElement, { verdict, reasons }: Evaluation, words: BadgeWords): void {
+export function fillExplanation(panel: HTMLElement, { verdict, reasons, notes }: Evaluation, words: BadgeWords): void {
   const doc = panel.ownerDocument;
   const close = el(doc, 'button', '×', 'close');
   close.type = 'button';
   close.setAttribute('aria-label', words.close);
-  panel.setAttribute('aria-label', words[verdict]);
-  panel.replaceChildren(close, el(doc, 'h2', words[verdict], verdict));
-  if (!reasons.length) panel.append(el(doc, 'p', words.allowedExplanation));
+  const noted = verdict === 'allowed' && notes?.length ? notes : undefined;
+  const heading = noted ? words.fiveDay : words[verdict];
+  panel.setAttribute('aria-label', heading);
+  panel.replaceChildren(close, el(doc, 'h2', heading, verdict));
+  if (noted) for (const note of noted) panel.append(noteSection(doc, note, words));
+  else if (!reasons.length) panel.append(el(doc, 'p', words.allowedExplanation));
   for (const reason of reasons) {
     const { field, text } = reason.evidence;
     const shown = field === 'actionDisabled' ? words.disabledAction : `“${text.length > 160 ? `${text.slice(0, 159)}…` : text}”`;
-    const source = el(
-      doc,
-      'p',
-      `${words.source}${words.colon}${reason.source.url ? '' : isOrgRuleSource(reason.source) ? words.orgRule : words.yourRule}`,
-    );
-    if (reason.source.url) {
-      const link = el(doc, 'a', `${reason.source.section} · ${reason.source.edition}`);
-      link.href = reason.source.url;
-      link.target = '_blank';
-      link.rel = 'noopener noreferrer';
-      source.append(link);
-    }
+    const source = sourceLine(doc, reason.source, words);
     const section = el(doc, 'section');
     section.append(
       el(doc, 'h3', reason.verdict === verdict ? reason.title : `${reason.title} (${words[reason.verdict]})`),
@@ -46,4 +38,30 @@ export function fillExplanation(panel: HTMLElement, { verdict, reasons }: Evalua
     section.append(source);
     panel.append(section);
   }
+}
+
+/** "Source: Table 1 · 2020-01-14" as a link; the user's and the organisation's rules say whose they are. */
+function sourceLine(doc: Document, source: RuleSource, words: BadgeWords): HTMLElement {
+  const line = el(doc, 'p', `${words.source}${words.colon}${source.url ? '' : isOrgRuleSource(source) ? words.orgRule : words.yourRule}`);
+  if (source.url) {
+    const link = el(doc, 'a', `${source.section} · ${source.edition}`);
+    link.href = source.url;
+    link.target = '_blank';
+    link.rel = 'noopener noreferrer';
+    line.append(link);
+  }
+  return line;
+}
+
+/** A note of the page (the five-day tab): its title, then each fact with its source. */
+function noteSection(doc: Document, note: PageNote, words: BadgeWords): HTMLElement {
+  const section = el(doc, 'section', '', 'page-note');
+  section.append(el(doc, 'h3', note.title));
+  note.points.forEach((point, i) => {
+    section.append(el(doc, 'p', point.text));
+    // Facts from one document share one source line, after the last of them.
+    const next = note.points[i + 1]?.source;
+    if (!next || next.url !== point.source.url || next.section !== point.source.section) section.append(sourceLine(doc, point.source, words));
+  });
+  return section;
 }

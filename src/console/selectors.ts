@@ -161,3 +161,13 @@ export const nextPageSelectors: readonly string[] = [
   'button[aria-label="下一页"]',
 ];
 export const nextPageSelector = anyOf(nextPageSelectors);
+
+/** The page's selected tabs and sub-tabs: ARIA first, then the libraries' active classes. */
+export const selectedTabSelector = anyOf([
+  '[role="tab"][aria-selected="true"]', // TinyUI's ti-tabs and the console's sub-tab buttons
+  '.ti3-tabs-item.active', // ti-tabs when a saved page loses the ARIA state
+  '.tiny-tabs__item.is-active', // OpenTiny Vue's tabs
+]);
+
+/** What the five-day sub-tab is called, lower-case: "Five-Day Unconditional", 可五天无理由退订. */
+export const fiveDayTabTexts: readonly string[] = ['five-day', 'five day', '5-day', '五天无理由'];

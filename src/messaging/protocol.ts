@@ -1,5 +1,5 @@
 // Messages between the popup, the content script and the background, and what they carry.
-import type { Catalog, Lang, Rule, Verdict } from '../rules/types';
+import type { Catalog, Lang, Rule, Topic, Verdict } from '../rules/types';
 import type { HeaderNames } from '../console/columns';
 import type { BadgeWords } from '../badges/badge-text';
 import type { ReasonWords } from '../rules/reason-words';
@@ -64,6 +64,8 @@ export interface PageConfig extends Pick<Settings, 'enabled' | 'showAllowed' | '
   words: Record<Lang, BadgeWords>;
   /** What the engine says itself ("if ...", a reason the page shows), in each language. */
   reasonWords: Record<Lang, ReasonWords>;
+  /** What the China site's five-day sub-tab means for its rows (the look-up's topic of that name). */
+  fiveDayTopic?: Topic;
   /** The browser had not yet answered for the organisation's policy: these are the settings without it. */
   policyPending?: boolean;
 }

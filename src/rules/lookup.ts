@@ -5,7 +5,7 @@ import { effectiveRules } from './engine';
 import { memoByCatalogAndSettings } from './memo';
 import { explanationAt } from './verdict-explanation';
 import { reasonWords } from './reason-words';
-import { localSource } from './local-source';
+import { localSource, topicNote } from './local-source';
 
 export interface LookupHit {
   rule: string;
@@ -188,10 +188,5 @@ export function lookupTopics(query: string, catalog: Catalog, lang: Lang = 'en',
   return [...best.entries()]
     .sort((a, b) => b[1] - a[1])
     .slice(0, limit)
-    .map(([topic, score]) => ({
-      topic: topic.id,
-      title: topic.title[lang],
-      score,
-      points: topic.points.map((point) => ({ text: point.text[lang], source: localSource(point.source, words) })),
-    }));
+    .map(([topic, score]) => ({ topic: topic.id, score, ...topicNote(topic, lang, words) }));
 }

@@ -176,6 +176,14 @@ export interface Reason {
 export interface Evaluation {
   verdict: Verdict;
   reasons: Reason[];
+  /** What the page itself says of an allowed row (the five-day tab): facts, not a verdict. */
+  notes?: PageNote[];
+}
+
+/** Facts about a row from where it is shown, each with its source, in the reader's language. */
+export interface PageNote {
+  title: string;
+  points: { text: string; source: RuleSource }[];
 }
 
 /** A service entry the user adds in the options page. */

@@ -236,6 +236,28 @@ describe.each([
   });
 });
 
+// The China site's five-day sub-tab: each row there says it can be unsubscribed in full within 5x24 h.
+describe('the five-day sub-tab (five-day-tab-zh)', () => {
+  it('badges every row "五天无理由", and the explanation gives the rules with the China site as source', async () => {
+    const expected = loadExpected(fixturesDir, 'five-day-tab-zh');
+    const page = await open(consoleUrl(chinaHost, { fixture: 'five-day-tab-zh' }));
+    await waitForAnnotatedRows(page, expected.rows.length);
+    const buttons = page.locator(`.${BADGE_CLASS} button`);
+    await expect.poll(() => buttons.count()).toBe(expected.rows.length);
+    expect(await buttons.allTextContents()).toEqual(expected.rows.map(() => '五天无理由'));
+    const button = buttons.first();
+    await button.focus();
+    const panel = page.locator(`.${BADGE_CLASS} [id="${await button.getAttribute('aria-describedby')}"]`).first();
+    await panel.waitFor({ state: 'visible', timeout: 2000 });
+    const text = await panel.textContent();
+    expect(text).toContain('5×24 小时内可无理由退订');
+    expect(await panel.locator('a').first().getAttribute('href')).toBe(
+      'https://support.huaweicloud.com/usermanual-billing/zh-cn_topic_0083138805.html',
+    );
+    await page.close();
+  });
+});
+
 describe('an open explanation while things scroll (intl-en-tiny)', () => {
   const expected = loadExpected(fixturesDir, 'intl-en-tiny');
 
