@@ -40,6 +40,7 @@ describe('the page config the background answers', () => {
       words: badgeText,
       reasonWords,
       rules: catalog.rules,
+      fiveDayTopic: catalog.topics!.find((topic) => topic.id === 'five-day-no-reason'),
     });
     expect(verdictOf(config, 'Simple Message Notification')).toBe('blocked');
   });
@@ -87,6 +88,7 @@ describe('the page config the background answers', () => {
       words: badgeText,
       reasonWords,
       rules: catalog.rules,
+      fiveDayTopic: catalog.topics!.find((topic) => topic.id === 'five-day-no-reason'),
     });
     expect(await loadRejectedSettings()).toMatchObject({ kind: 'invalid', value: '{"enabled": fals' });
     expect((await fakeBrowser.storage.sync.get('settings')).settings).toBe('{"enabled": fals');
