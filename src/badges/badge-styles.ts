@@ -1,5 +1,6 @@
 // The badge's styles, inside its shadow root: the console's CSS cannot reach in, and none leaks out.
 // `!important` on :host because the page's rules for the host element would otherwise win.
+// Light, as the console is, whatever the operating system's scheme: the badge belongs to the page.
 // The host is a block of its own under the cell's text, so a narrow cell (or one with `nowrap`) never
 // pushes it out of sight; the label may break between words, never inside one.
 export const badgeCss = `
@@ -24,18 +25,6 @@ p{margin:0 0 4px}
 .note{font-style:italic}
 a{color:#0a5bd8}
 .close{position:absolute;top:6px;inset-inline-end:6px;width:22px;height:22px;padding:0;border:0;border-radius:2px;background:none;color:inherit;font:16px/22px sans-serif;cursor:pointer}
-@media (prefers-color-scheme:dark){
-.blocked{--c:#ffccc7;--b:#3b1114;--l:#82262c}
-.caution{--c:#ffe58f;--b:#332605;--l:#7c5b0b}
-.elsewhere{--c:#b7ccff;--b:#16223b;--l:#34518a}
-.allowed{--c:#d0d4da;--b:#262a30;--l:#454b54}
-.noted{--c:#a6e9c3;--b:#10291b;--l:#2f6b48}
-.panel{color:#e8eaed;background:#1f2329;border-color:#454b54}
-section{border-color:#343a42}
-.evidence,.note{color:#aab0ba}
-a{color:#7fb0ff}
-:focus-visible{outline-color:#7fb0ff}
-}
 `;
 
 /** One constructed sheet per document, shared by every badge; null where a document cannot adopt one. */

@@ -36,9 +36,13 @@ let closeTimer: ReturnType<typeof setTimeout> | undefined;
 
 /** What the badge is called for screen readers: the verdict, the main reason and how many more. */
 export function badgeName({ verdict, reasons, notes }: Evaluation, words: BadgeWords): string {
-  if (verdict === 'allowed' && notes?.[0]) return `${words.fiveDay}: ${notes[0].title}`;
+  if (verdict === 'allowed' && notes?.[0]) return `${words.fiveDay}${words.colon}${notes[0].title}`;
   const label = words[verdict];
-  return reasons[0] ? `${label}: ${reasons[0].title}${reasons[1] ? ` (+${reasons.length - 1})` : ''}` : label;
+  if (!reasons[0]) return label;
+  const more = reasons.length - 1;
+  // Said in words: a screen reader reads "(+1)" as "plus one".
+  const rest = more ? `${words.comma}${more === 1 ? words.oneMoreReason : words.moreReasons.replace('$1', String(more))}` : '';
+  return `${label}${words.colon}${reasons[0].title}${rest}`;
 }
 
 export function createBadge(doc: Document, evaluation: Evaluation, words: BadgeWords): HTMLElement {

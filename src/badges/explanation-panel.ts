@@ -19,7 +19,8 @@ export function fillExplanation(panel: HTMLElement, { verdict, reasons, notes }:
   close.setAttribute('aria-label', words.close);
   const noted = verdict === 'allowed' && notes?.length ? notes : undefined;
   const heading = noted ? words.fiveDay : words[verdict];
-  panel.setAttribute('aria-label', heading);
+  // No aria-label: the panel is the badge's description, and a label would be read instead of it.
+  panel.removeAttribute('aria-label');
   panel.replaceChildren(close, el(doc, 'h2', heading, verdict));
   if (noted) for (const note of noted) panel.append(noteSection(doc, note, words));
   else if (!reasons.length) panel.append(el(doc, 'p', words.allowedExplanation));

@@ -258,6 +258,54 @@ describe('the five-day sub-tab (five-day-tab-zh)', () => {
   });
 });
 
+// What a screen reader gets, from Chromium's own accessibility tree, and the colours in a dark system theme.
+describe('the badge for screen readers and in a dark system theme (intl-en-tiny)', () => {
+  const expected = loadExpected(fixturesDir, 'intl-en-tiny');
+
+  it('has the explanation as its accessible description, and says how many more reasons in words', async () => {
+    const page = await open(consoleUrl(intlHost));
+    await waitForAnnotatedRows(page, expected.rows.length);
+    const index = expected.rows.findIndex((row) => row.rules.length > 1);
+    expect(index).toBeGreaterThanOrEqual(0);
+    const button = page.locator('[data-unsub-lens]').nth(index).locator(`.${BADGE_CLASS} button.badge`);
+    await button.focus();
+    await page.locator(`.${BADGE_CLASS} .panel`).first().waitFor({ state: 'visible', timeout: 2000 });
+    const cdp = await page.context().newCDPSession(page);
+    const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as {
+      nodes: {
+        role?: { value: string };
+        name?: { value: string };
+        description?: { value: string };
+        focused?: boolean;
+        properties?: { name: string; value: { value: unknown } }[];
+      }[];
+    };
+    const label = await button.getAttribute('aria-label');
+    const focused = nodes.find((node) => node.role?.value === 'button' && node.name?.value === label);
+    expect(focused?.role?.value).toBe('button');
+    expect(focused?.name?.value).toMatch(/^(Cannot unsubscribe|Check|Not here): .+, and \d more reasons?$/);
+    // The description is the panel's text, not a label over it.
+    const description = focused?.description?.value ?? '';
+    expect(description.length).toBeGreaterThan(60);
+    expect(description).toContain('2020-01-14');
+    await cdp.detach();
+    await page.close();
+  });
+
+  it('keeps light badges on the light console when the system is dark', async () => {
+    const page = await open(consoleUrl(intlHost));
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await waitForAnnotatedRows(page, expected.rows.length);
+    const background = await page
+      .locator(`.${BADGE_CLASS} button.blocked`)
+      .first()
+      .evaluate((b) => getComputedStyle(b).backgroundColor);
+    // #fff1f0, the light scheme's blocked background.
+    expect(background).toBe('rgb(255, 241, 240)');
+    await page.close();
+  });
+});
+
 describe('an open explanation while things scroll (intl-en-tiny)', () => {
   const expected = loadExpected(fixturesDir, 'intl-en-tiny');
 

@@ -40,11 +40,18 @@ describe('a row badge', () => {
     expect(createBadge(document, expired, badgeText.en).className).toBe('unsub-lens-badge');
   });
 
-  it('names the main reason, and how many more there are, in its accessible name', () => {
-    expect(parts(createBadge(document, expired, badgeText.en)).button.getAttribute('aria-label')).toBe('Cannot unsubscribe: Expired (+1)');
+  it('names the main reason, and how many more there are in words, in its accessible name', () => {
+    expect(parts(createBadge(document, expired, badgeText.en)).button.getAttribute('aria-label')).toBe(
+      'Cannot unsubscribe: Expired, and 1 more reason',
+    );
+    const three = evaluate({ productType: 'Elastic Cloud Server', status: 'Expired', billingMode: 'Free', tags: ['Trial'] }, catalog, { lang: 'en' });
+    expect(three.reasons.length).toBe(3);
+    expect(parts(createBadge(document, three, badgeText.en)).button.getAttribute('aria-label')).toMatch(/, and 2 more reasons$/);
+    const zhThree = evaluate({ productType: '弹性云服务器', status: '已过期', billingMode: '免费', tags: ['试用'] }, catalog, { lang: 'zh' });
+    expect(parts(createBadge(document, zhThree, badgeText.zh)).button.getAttribute('aria-label')).toMatch(/^不可退订：.+，另有 2 条原因$/);
     expect(parts(createBadge(document, smn, badgeText.en)).button.getAttribute('aria-label')).toBe('Cannot unsubscribe: Simple Message Notification');
     const zh = evaluate({ productType: '消息通知服务' }, catalog, { lang: 'zh' });
-    expect(parts(createBadge(document, zh, badgeText.zh)).button.getAttribute('aria-label')).toBe('不可退订: 消息通知服务');
+    expect(parts(createBadge(document, zh, badgeText.zh)).button.getAttribute('aria-label')).toBe('不可退订：消息通知服务');
   });
 
   it('opens its explanation on keyboard focus, described for screen readers, and closes with Escape', () => {

@@ -66,7 +66,7 @@ describe('the five-day sub-tab', () => {
     for (const shadow of badges) {
       const button = shadow.querySelector('button')!;
       expect(button.textContent).toBe('五天无理由');
-      expect(button.getAttribute('aria-label')).toBe('五天无理由: 五天无理由退订（中国站）');
+      expect(button.getAttribute('aria-label')).toBe('五天无理由：五天无理由退订（中国站）');
     }
     // The rows stay allowed: the counts the popup shows do not change.
     expect([...document.querySelectorAll('[data-unsub-lens]')].map((row) => row.getAttribute('data-unsub-lens'))).toEqual([

@@ -67,7 +67,9 @@ function expectShownAsText(host: HTMLElement, evaluation: Evaluation, lang: Lang
   const name = button.getAttribute('aria-label') ?? '';
   expect(name.startsWith(label)).toBe(true);
   expect(name).toContain(evaluation.reasons[0]?.title ?? '');
-  if (evaluation.reasons.length > 1) expect(name).toContain(`+${evaluation.reasons.length - 1}`);
+  const more = evaluation.reasons.length - 1;
+  if (more > 0) expect(name).toContain(lang === 'zh' ? `另有 ${more} 条原因` : `and ${more} more reason`);
+  expect(name).not.toMatch(/\(\+\d/);
 
   const panel = shadow.querySelector<HTMLElement>('.panel');
   if (!panel || panel.hidden) return;
