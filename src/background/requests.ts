@@ -3,6 +3,7 @@ import type { BackgroundRequest } from '../messaging/protocol';
 import type { Catalog } from '../rules/types';
 import { loadPageConfig } from './page-config';
 import { loadEffectiveSettings } from '../settings/effective-settings';
+import { updateSettings } from '../settings/storage';
 
 /**
  * The answer to `message`, or undefined for a message this does not answer (so another listener's
@@ -13,5 +14,10 @@ export function answerRequest(message: unknown, catalog: Catalog): Promise<unkno
   if (type === 'get-catalog') return Promise.resolve(catalog);
   if (type === 'get-page-config') return loadPageConfig(catalog);
   if (type === 'get-settings') return loadEffectiveSettings().then(({ settings }) => settings);
+  if (type === 'switch-badges-on')
+    return updateSettings((settings) => ({ ...settings, enabled: true })).then(
+      () => true,
+      () => false,
+    );
   return undefined;
 }

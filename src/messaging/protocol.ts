@@ -74,10 +74,15 @@ export interface PageConfig extends Pick<Settings, 'enabled' | 'showAllowed' | '
  * `get-catalog` answers the rule catalog (the options page asks for it instead of bundling it);
  * `get-page-config` answers a PageConfig, asked once per page and again whenever the settings change;
  * `get-settings` answers the checked settings (the popup's, so it carries no settings validation);
+ * `switch-badges-on` saves the master switch on, keeping every other setting, and answers whether it did;
  * `blocked-count` is the content script's news for the toolbar badge and gets no answer.
  */
 export type BackgroundRequest =
-  { type: 'blocked-count'; count: number | null } | { type: 'get-catalog' } | { type: 'get-page-config' } | { type: 'get-settings' };
+  | { type: 'blocked-count'; count: number | null }
+  | { type: 'get-catalog' }
+  | { type: 'get-page-config' }
+  | { type: 'get-settings' }
+  | { type: 'switch-badges-on' };
 
 /** What the background answers each request with. */
 export interface BackgroundAnswers {
@@ -85,6 +90,7 @@ export interface BackgroundAnswers {
   'get-catalog': Catalog;
   'get-page-config': PageConfig;
   'get-settings': EffectiveSettings;
+  'switch-badges-on': boolean;
 }
 
 /** The popup asks the content script: the page's summary (null when it is not badging), or whether a row was revealed. */

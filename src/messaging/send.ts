@@ -16,6 +16,7 @@ const backgroundChecks: { [K in keyof BackgroundAnswers]: Check<BackgroundAnswer
   'get-page-config': (value): value is BackgroundAnswers['get-page-config'] => isObject(value) && Array.isArray(value.rules),
   'get-settings': (value): value is BackgroundAnswers['get-settings'] =>
     isObject(value) && Array.isArray(value.userRules) && Array.isArray(value.disabledRules) && typeof value.enabled === 'boolean',
+  'switch-badges-on': (value): value is boolean => typeof value === 'boolean',
 };
 
 const contentChecks: { [K in keyof ContentAnswers]: Check<ContentAnswers[K]> } = {

@@ -6,7 +6,7 @@ import { evaluate } from '../rules/engine';
 import { lookup, lookupTopics } from '../rules/lookup';
 import { noCounts, type Catalog, type EngineSettings } from '../rules/types';
 import type { PageSummary, RowSummary } from '../messaging/protocol';
-import { askBackgroundTwice } from '../messaging/send';
+import { askBackground, askBackgroundTwice } from '../messaging/send';
 import { defaultSettings } from '../settings/settings';
 import { loadTranslator, type Translate } from '../i18n/messages';
 import { uiLanguage } from '../i18n/language';
@@ -75,7 +75,7 @@ export async function mountPopup(root: HTMLElement, options: PopupOptions = {}):
       h('h1', null, t('extName')),
       h('button', { type: 'button', class: 'link-button', onclick: () => void browser.runtime.openOptionsPage() }, t('openOptions')),
     ),
-    settings.enabled ? null : h('p', { class: 'notice' }, t('badgesOff')),
+    settings.enabled ? null : badgesOffNotice(t),
     look.element,
     manualCheckView(t, (resource) => evaluate(resource, rules, engineSettings), feeSource && feeEstimateView(t, feeSource, lang)),
     checklistView(
@@ -89,6 +89,30 @@ export async function mountPopup(root: HTMLElement, options: PopupOptions = {}):
 
   const pageReady = showPage(page, t, options.search ?? '');
   return { input: look.input, t, pageReady };
+}
+
+/** Badges switched off: says so, with the one click that switches them back on. */
+function badgesOffNotice(t: Translate): HTMLElement {
+  const notice = h('div', { class: 'notice', role: 'status', 'data-notice': 'badges-off' });
+  const button = h(
+    'button',
+    {
+      type: 'button',
+      'data-action': 'switch-badges-on',
+      onclick: async () => {
+        button.disabled = true;
+        const done = await askBackground({ type: 'switch-badges-on' });
+        if (done) replaceChildren(notice, h('p', null, t('badgesSwitchedOn')));
+        else {
+          button.disabled = false;
+          replaceChildren(notice, h('p', null, t('switchOnFailed')), button);
+        }
+      },
+    },
+    t('switchBadgesOn'),
+  );
+  replaceChildren(notice, h('p', null, t('badgesOff')), button);
+  return notice;
 }
 
 /** The page's summary with every seen resource as its rows, for the same exports. */

@@ -32,12 +32,14 @@ export function seenView(summary: PageSummary, t: Translate, actions: SeenAction
   const count = h('p', { class: 'seen-count', 'data-seen': '' });
   const status = h('p', { class: 'status', role: 'status', 'aria-live': 'polite', 'data-paging': '' });
   const say = (text: string) => replaceChildren(status, text);
+  // Nothing seen, nothing to export or clear: those buttons show once a resource has been seen.
+  const exports: HTMLButtonElement[] = [];
   const showCount = (seen: SeenCount) => {
     replaceChildren(count, seen.pages === 1 ? t('seenCountOnePage', seen.resources) : t('seenCount', seen.resources, seen.pages));
     count.dataset.resources = String(seen.resources);
     count.dataset.pages = String(seen.pages);
+    for (const button of exports) button.hidden = seen.resources === 0;
   };
-  showCount(summary.seen ?? { resources: summary.rows.length, pages: summary.rows.length ? 1 : 0 });
 
   const pageButton = h('button', { type: 'button', 'data-action': 'page-through' }, t('pageThrough'));
   let running = false;
@@ -69,43 +71,45 @@ export function seenView(summary: PageSummary, t: Translate, actions: SeenAction
     void follow();
   }
 
+  exports.push(
+    h(
+      'button',
+      { type: 'button', 'data-action': 'export-seen', onclick: async () => (actions.exportCsv(await actions.seenRows()), say(t('csvSaved'))) },
+      t('exportSeenCsv'),
+    ),
+    h(
+      'button',
+      {
+        type: 'button',
+        'data-action': 'copy-seen',
+        onclick: async () => say((await actions.copyReport(await actions.seenRows())) ? t('reportCopied') : t('copyFailed')),
+      },
+      t('copySeenReport'),
+    ),
+    h(
+      'button',
+      {
+        type: 'button',
+        'data-action': 'clear-seen',
+        onclick: async () => {
+          const seen = await actions.clear();
+          if (seen) showCount(seen);
+          say(t('seenCleared'));
+          // The clear button hides with nothing left to clear: focus goes on to what stays.
+          pageButton.focus();
+        },
+      },
+      t('clearSeen'),
+    ),
+  );
+  showCount(summary.seen ?? { resources: summary.rows.length, pages: summary.rows.length ? 1 : 0 });
+
   return h(
     'div',
     { class: 'seen panel' },
     count,
     h('p', { class: 'hint' }, t('seenHint')),
-    h(
-      'div',
-      { class: 'actions' },
-      pageButton,
-      h(
-        'button',
-        { type: 'button', 'data-action': 'export-seen', onclick: async () => (actions.exportCsv(await actions.seenRows()), say(t('csvSaved'))) },
-        t('exportSeenCsv'),
-      ),
-      h(
-        'button',
-        {
-          type: 'button',
-          'data-action': 'copy-seen',
-          onclick: async () => say((await actions.copyReport(await actions.seenRows())) ? t('reportCopied') : t('copyFailed')),
-        },
-        t('copySeenReport'),
-      ),
-      h(
-        'button',
-        {
-          type: 'button',
-          'data-action': 'clear-seen',
-          onclick: async () => {
-            const seen = await actions.clear();
-            if (seen) showCount(seen);
-            say(t('seenCleared'));
-          },
-        },
-        t('clearSeen'),
-      ),
-    ),
+    h('div', { class: 'actions' }, pageButton, exports),
     status,
   );
 }

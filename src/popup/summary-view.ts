@@ -23,11 +23,15 @@ function countBox(label: string, count: number, verdict: string): HTMLElement {
   return h('div', { class: `count count-${verdict}` }, h('span', { class: 'count-number' }, count), h('span', { class: 'count-label' }, label));
 }
 
+/** A resource table was found and read without trouble, and holds no resource: nothing to report. */
+const isEmptyTable = (summary: PageSummary): boolean =>
+  summary.rows.length === 0 && summary.diagnostics.tables > 0 && summary.diagnostics.errors.length === 0;
+
 function diagnosticsView(summary: PageSummary, t: Translate): HTMLElement {
   const d = summary.diagnostics;
   const found = Object.entries(d.columns) as [ColumnField, string][];
   const skipped = skippedText(d.skippedReasons, t);
-  const hasTrouble = d.errors.length > 0 || summary.rows.length === 0;
+  const hasTrouble = d.errors.length > 0 || (summary.rows.length === 0 && !isEmptyTable(summary));
   return h(
     'details',
     { class: 'panel diagnostics', open: hasTrouble },
@@ -98,6 +102,7 @@ export function summaryView(summary: PageSummary, t: Translate, actions: Summary
     );
 
   const listed = summary.rows.filter((row) => row.verdict !== 'allowed');
+  const empty = isEmptyTable(summary);
   return h(
     'section',
     { class: 'summary', 'aria-label': t('summarySection') },
@@ -108,14 +113,25 @@ export function summaryView(summary: PageSummary, t: Translate, actions: Summary
     ),
     listed.length
       ? h('ul', { class: 'rows', 'aria-label': t('rowsLabel') }, listed.map(rowButton))
-      : h('p', { class: 'hint' }, summary.rows.length ? t('noBlockedRows') : t('noRowsRead')),
+      : h(
+          'p',
+          { class: 'hint', 'data-empty': empty ? 'table' : null },
+          summary.rows.length ? t('noBlockedRows') : empty ? t('noResources') : t('noRowsRead'),
+        ),
     diagnosticsView(summary, t),
-    h(
-      'div',
-      { class: 'actions' },
-      h('button', { type: 'button', onclick: () => (actions.exportCsv(), say(t('csvSaved'))) }, t('exportCsv')),
-      h('button', { type: 'button', onclick: async () => say((await actions.copyReport()) ? t('reportCopied') : t('copyFailed')) }, t('copyReport')),
-    ),
+    // Nothing to export from a table without resources.
+    empty
+      ? null
+      : h(
+          'div',
+          { class: 'actions' },
+          h('button', { type: 'button', onclick: () => (actions.exportCsv(), say(t('csvSaved'))) }, t('exportCsv')),
+          h(
+            'button',
+            { type: 'button', onclick: async () => say((await actions.copyReport()) ? t('reportCopied') : t('copyFailed')) },
+            t('copyReport'),
+          ),
+        ),
     status,
   );
 }

@@ -209,6 +209,21 @@ async function writeSettings(settings: Settings, expected: number | undefined): 
 }
 
 /**
+ * Reads the settings, applies `edit` and saves them under the revision read; when another page saved
+ * in between, reads again and applies `edit` to what it saved, so neither change is lost.
+ */
+export async function updateSettings(edit: (settings: Settings) => Settings, attempts = 3): Promise<number> {
+  for (let attempt = 1; ; attempt++) {
+    const { settings, revision } = await loadSettings();
+    try {
+      return await saveSettings(edit(settings), revision);
+    } catch (error) {
+      if (!(error instanceof SettingsSaveError && error.reason === 'conflict') || attempt >= attempts) throw error;
+    }
+  }
+}
+
+/**
  * Calls back whenever the stored settings change (in any window, or from sync), with them read as
  * loadSettings reads them: a value this version cannot fully use is kept aside at the moment it is seen.
  */

@@ -88,6 +88,21 @@ describe.each([
   });
 });
 
+it('says "No resources on this page" for a table that is legitimately empty, with no exports', async () => {
+  const consolePage = await harness.openPage(consoleUrl(chinaHost, { fixture: 'empty' }));
+  // No row gets a mark on an empty table: give the content script the moment it takes to read it.
+  await consolePage.waitForTimeout(1500);
+  const popup = await openPopupFor(consolePage);
+  const hint = popup.locator('.summary [data-empty="table"]');
+  await hint.waitFor({ timeout: 5000 });
+  expect(await hint.innerText()).toBe('No resources on this page.');
+  expect(await popup.locator(`[data-action="export-seen"]`).isVisible()).toBe(false);
+  expect(await popup.locator('.summary .actions').count()).toBe(0);
+  expect(await popup.locator('details.diagnostics').evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+  await popup.close();
+  await consolePage.close();
+});
+
 it('says the summary needs the Unsubscriptions page when the tab shows another console page', async () => {
   const consolePage = await harness.openPage(consoleUrl(intlHost, { hash: '#/userindex/overview' }));
   const popup = await openPopupFor(consolePage);

@@ -4,7 +4,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { answerAsBackground } from '../support/background';
 import { mountPopup, type Popup } from '../../src/popup/popup';
 import { catalog } from '../../src/rules/catalog';
-import { saveSettings } from '../../src/settings/storage';
+import { loadSettings, saveSettings } from '../../src/settings/storage';
 import { defaultSettings } from '../../src/settings/settings';
 
 let root: HTMLElement;
@@ -293,5 +293,32 @@ describe('questions no rule answers: refunds, fees, five-day unsubscription', ()
     type(input, 'coupon');
     expect(root.querySelector('.topic')).toBeNull();
     expect(options()[0]?.dataset.rule).toBe('promotion');
+  });
+});
+
+describe('with badges switched off', () => {
+  it('says so and switches them back on in one click, keeping every other setting', async () => {
+    await saveSettings({ ...defaultSettings, enabled: false, disabledRules: ['expired'], language: 'en' });
+    await openPopup();
+    const notice = root.querySelector<HTMLElement>('[data-notice="badges-off"]')!;
+    expect(text(notice)).toContain('Badges are switched off in the options.');
+    notice.querySelector<HTMLButtonElement>('[data-action="switch-badges-on"]')!.click();
+    await vi.waitFor(() => expect(text(notice)).toBe('Badges are on again: they appear on the page in a moment.'));
+    const { settings } = await loadSettings();
+    expect(settings).toMatchObject({ enabled: true, disabledRules: ['expired'], language: 'en' });
+  });
+
+  it('keeps a change another page saved meanwhile', async () => {
+    await saveSettings({ ...defaultSettings, enabled: false });
+    await openPopup();
+    // The options page saves a switched-off rule after the popup opened.
+    await saveSettings({ ...defaultSettings, enabled: false, disabledRules: ['trial'] });
+    root.querySelector<HTMLButtonElement>('[data-action="switch-badges-on"]')!.click();
+    await vi.waitFor(async () => expect((await loadSettings()).settings).toMatchObject({ enabled: true, disabledRules: ['trial'] }));
+  });
+
+  it('offers no switch when badges are on', async () => {
+    await openPopup();
+    expect(root.querySelector('[data-notice="badges-off"]')).toBeNull();
   });
 });

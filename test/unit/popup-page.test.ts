@@ -180,6 +180,41 @@ describe('the page section on the Unsubscriptions page', () => {
   });
 });
 
+describe('a table that is legitimately empty', () => {
+  const empty: PageSummary = {
+    ...summary,
+    counts: { blocked: 0, elsewhere: 0, caution: 0, allowed: 0 },
+    rows: [],
+    diagnostics: { ...summary.diagnostics, rowsRead: 0, rowsSkipped: 1, skippedReasons: { 'no data row': 1 }, otherHeaders: [], missingColumns: [] },
+  };
+
+  it('says "No resources on this page", keeps the diagnostics closed and offers no empty exports', async () => {
+    answerWith((message) => (message.type === 'get-summary' ? empty : undefined));
+    await openPopup();
+    const page = root.querySelector('.summary')!;
+    expect(text(page.querySelector('[data-empty="table"]'))).toBe('No resources on this page.');
+    expect(page.querySelector<HTMLDetailsElement>('details.diagnostics')!.open).toBe(false);
+    expect([...page.querySelectorAll('button')].map((button) => text(button))).not.toContain('Export CSV');
+    expect(page.querySelector('.actions')).toBeNull();
+  });
+
+  it('still opens the diagnostics when no table was found', async () => {
+    answerWith((message) => (message.type === 'get-summary' ? { ...empty, diagnostics: { ...empty.diagnostics, tables: 0 } } : undefined));
+    await openPopup();
+    expect(text(root.querySelector('.summary .hint'))).toBe('No resource rows were read on this page. See the diagnostics.');
+    expect(root.querySelector<HTMLDetailsElement>('details.diagnostics')!.open).toBe(true);
+  });
+
+  it('still opens the diagnostics when reading rows failed', async () => {
+    answerWith((message) =>
+      message.type === 'get-summary' ? { ...empty, diagnostics: { ...empty.diagnostics, errors: ['row: boom'] } } : undefined,
+    );
+    await openPopup();
+    expect(root.querySelector('[data-empty="table"]')).toBeNull();
+    expect(root.querySelector<HTMLDetailsElement>('details.diagnostics')!.open).toBe(true);
+  });
+});
+
 describe('resources seen across pages', () => {
   const seenRows: RowSummary[] = [
     {
