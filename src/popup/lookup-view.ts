@@ -14,6 +14,8 @@ export interface LookupView {
   input: HTMLInputElement;
   /** Runs the look-up for the box's current text (also what typing does). */
   update(): void;
+  /** Folds the results away while the box is empty (on the Unsubscriptions page, below the summary). */
+  foldWhenEmpty(): void;
 }
 
 /**
@@ -157,10 +159,12 @@ export function lookupView(
     replaceChildren(announcer, `${t(verdictLabelKey[hit.verdict])}: ${hit.title}. ${hit.explanation}`);
   };
 
+  let foldable = false;
   const update = () => {
     const query = input.value.trim();
     hits = query ? search(query) : [];
     showList(0);
+    element.classList.toggle('folded', foldable && !query);
   };
 
   input.addEventListener('input', update);
@@ -186,5 +190,9 @@ export function lookupView(
 
   const element = h('section', { class: 'lookup', 'aria-label': t('lookupSection') }, input, results, announcer);
   update();
-  return { element, input, update };
+  const foldWhenEmpty = () => {
+    foldable = true;
+    update();
+  };
+  return { element, input, update, foldWhenEmpty };
 }

@@ -14,6 +14,8 @@ import { h, replaceChildren } from '../ui/dom';
 import { lookupView } from './lookup-view';
 import { manualCheckView } from './manual-check-view';
 import { feeEstimateView, feeTableSource } from './fee-estimate-view';
+import { loadLastSite, saveLastSite } from './last-site';
+import { siteOf } from '../console/route';
 import { checklistView } from './checklist-view';
 import { notThePageView, summaryView } from './summary-view';
 import { targetTabId } from './target-tab';
@@ -87,7 +89,15 @@ export async function mountPopup(root: HTMLElement, options: PopupOptions = {}):
   );
   look.input.focus();
 
-  const pageReady = showPage(page, t, options.search ?? '');
+  const pageReady = showPage(page, t, options.search ?? '').then((summary) => {
+    // On the Unsubscriptions page its summary comes first and the look-up folds to its box; the
+    // focused box itself is not moved, so typing goes on where it was.
+    if (summary) {
+      root.insertBefore(page, look.element);
+      look.foldWhenEmpty();
+    }
+    return summary;
+  });
   return { input: look.input, t, pageReady };
 }
 
@@ -127,8 +137,10 @@ async function showPage(page: HTMLElement, t: Translate, search: string): Promis
   const summary = tabId === undefined ? null : await requestSummary(tabId);
   const heading = h('h2', null, t('pageSection'));
   if (!summary || tabId === undefined) {
-    replaceChildren(page, heading, notThePageView(t));
+    replaceChildren(page, heading, notThePageView(t, { site: await loadLastSite(), go: (url) => void browser.tabs.create({ url }) }));
   } else {
+    const site = siteOf(summary.url);
+    if (site) void saveLastSite(site);
     replaceChildren(
       page,
       heading,

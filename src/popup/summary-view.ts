@@ -2,12 +2,13 @@
 // (or may not) be unsubscribed, how well the page was read, and the exports.
 import type { PageSummary, RowSummary } from '../messaging/protocol';
 import type { ColumnField } from '../console/columns';
+import { unsubscriptionsUrl, type ConsoleSite } from '../console/route';
 import type { Translate } from '../i18n/messages';
 import { h, replaceChildren } from '../ui/dom';
 import { columnLabelKey } from '../ui/column-labels';
 import { skippedText } from './skip-reasons';
 import { verdictLabelKey, verdictPill } from '../ui/verdict';
-import { verdicts } from '../rules/types';
+import { verdicts, type Verdict } from '../rules/types';
 
 export interface SummaryActions {
   reveal(index: number): Promise<boolean>;
@@ -15,12 +16,36 @@ export interface SummaryActions {
   copyReport(): Promise<boolean>;
 }
 
-export function notThePageView(t: Translate): HTMLElement {
-  return h('p', { class: 'not-page' }, t('notThePage'));
+/** Not the page: where the summary appears, and the way there on the site last used. */
+export function notThePageView(t: Translate, open?: { site: ConsoleSite; go: (url: string) => void }): HTMLElement {
+  const url = open && unsubscriptionsUrl(open.site);
+  return h(
+    'div',
+    { class: 'not-page' },
+    h('p', null, t('notThePage')),
+    open && url
+      ? h(
+          'a',
+          {
+            href: url,
+            class: 'open-page',
+            'data-site': open.site,
+            onclick: (event: Event) => (event.preventDefault(), open.go(url)),
+          },
+          t(open.site === 'china' ? 'openUnsubscriptionsChina' : 'openUnsubscriptionsIntl'),
+        )
+      : null,
+  );
 }
 
-function countBox(label: string, count: number, verdict: string): HTMLElement {
-  return h('div', { class: `count count-${verdict}` }, h('span', { class: 'count-number' }, count), h('span', { class: 'count-label' }, label));
+/** A count that is also a filter: pressed, the list shows only that verdict's rows. */
+function countButton(label: string, count: number, verdict: Verdict, onclick: () => void): HTMLButtonElement {
+  return h(
+    'button',
+    { type: 'button', class: `count count-${verdict}`, 'data-verdict': verdict, 'aria-pressed': 'false', disabled: count === 0, onclick },
+    h('span', { class: 'count-number' }, count),
+    h('span', { class: 'count-label' }, label),
+  );
 }
 
 /** A resource table was found and read without trouble, and holds no resource: nothing to report. */
@@ -93,31 +118,44 @@ export function summaryView(summary: PageSummary, t: Translate, actions: Summary
           verdictPill(row.verdict, t),
           h('strong', { title: row.resource || null }, row.resource || t('rowNumber', row.index + 1)),
         ),
-        h('span', { class: 'row-product', title: row.product || null }, row.product),
-        // A Table 1 service's reason is its own name: saying it twice adds nothing.
+        // One line a row, so the rows fit the popup: the reason, or the product where the reason is its
+        // name (a Table 1 service); the title holds both.
         row.mainReason && row.mainReason.toLowerCase() !== row.product.toLowerCase()
-          ? h('span', { class: 'row-reason', title: row.mainReason }, row.mainReason)
-          : null,
+          ? h('span', { class: 'row-reason', title: row.product ? `${row.product} · ${row.mainReason}` : row.mainReason }, row.mainReason)
+          : h('span', { class: 'row-product', title: row.product || null }, row.product),
       ),
     );
 
-  const listed = summary.rows.filter((row) => row.verdict !== 'allowed');
   const empty = isEmptyTable(summary);
+  // The rows that need attention, or, with a count pressed, the rows of that verdict.
+  let filter: Verdict | undefined;
+  const list = h('div', { class: 'row-list' });
+  const showList = () => {
+    const listed = summary.rows.filter((row) => (filter ? row.verdict === filter : row.verdict !== 'allowed'));
+    replaceChildren(
+      list,
+      listed.length
+        ? h('ul', { class: 'rows', 'aria-label': t('rowsLabel') }, listed.map(rowButton))
+        : h(
+            'p',
+            { class: 'hint', 'data-empty': empty ? 'table' : null },
+            summary.rows.length ? t('noBlockedRows') : empty ? t('noResources') : t('noRowsRead'),
+          ),
+    );
+    for (const button of counts) button.setAttribute('aria-pressed', String(button.dataset.verdict === filter));
+  };
+  const counts: HTMLButtonElement[] = verdicts.map((verdict) =>
+    countButton(t(verdictLabelKey[verdict]), summary.counts[verdict], verdict, () => {
+      filter = filter === verdict ? undefined : verdict;
+      showList();
+    }),
+  );
+  showList();
   return h(
     'section',
     { class: 'summary', 'aria-label': t('summarySection') },
-    h(
-      'div',
-      { class: 'counts' },
-      verdicts.map((verdict) => countBox(t(verdictLabelKey[verdict]), summary.counts[verdict], verdict)),
-    ),
-    listed.length
-      ? h('ul', { class: 'rows', 'aria-label': t('rowsLabel') }, listed.map(rowButton))
-      : h(
-          'p',
-          { class: 'hint', 'data-empty': empty ? 'table' : null },
-          summary.rows.length ? t('noBlockedRows') : empty ? t('noResources') : t('noRowsRead'),
-        ),
+    h('div', { class: 'counts', role: 'group', 'aria-label': t('countsLabel') }, counts),
+    list,
     diagnosticsView(summary, t),
     // Nothing to export from a table without resources.
     empty

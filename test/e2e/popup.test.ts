@@ -88,6 +88,32 @@ describe.each([
   });
 });
 
+it("shows the page summary first, its counts and every blocked and check row inside Chrome's 600 px popup", async () => {
+  const expected = loadExpected(fixturesDir, 'intl-en-tiny');
+  const consolePage = await harness.openPage(consoleUrl(intlHost));
+  await waitForAnnotatedRows(consolePage, expected.rows.length);
+  const popup = await openPopupFor(consolePage);
+  await popup.setViewportSize({ width: 800, height: 600 });
+  await popup.locator('.summary').waitFor();
+  const layout = await popup.evaluate(() => {
+    const box = (selector: string) => [...document.querySelectorAll(selector)].map((element) => element.getBoundingClientRect().bottom);
+    return {
+      first: document.querySelector('main > section, body > main > *:not(header)')?.className,
+      order: [...document.querySelectorAll('.page, .lookup')].map((element) => element.className.split(' ')[0]),
+      counts: box('.summary .counts'),
+      rows: box('.summary .rows li'),
+      scrolled: document.scrollingElement!.scrollTop,
+    };
+  });
+  await popup.screenshot({ path: '/tmp/popup600.png' });
+  expect(layout.order).toEqual(['page', 'lookup']);
+  expect(layout.rows).toHaveLength(expected.rows.filter((row) => row.verdict !== 'allowed').length);
+  for (const bottom of [...layout.counts, ...layout.rows]) expect(bottom).toBeLessThanOrEqual(600);
+  expect(layout.scrolled).toBe(0);
+  await popup.close();
+  await consolePage.close();
+});
+
 it('says "No resources on this page" for a table that is legitimately empty, with no exports', async () => {
   const consolePage = await harness.openPage(consoleUrl(chinaHost, { fixture: 'empty' }));
   // No row gets a mark on an empty table: give the content script the moment it takes to read it.
@@ -167,7 +193,8 @@ describe('look and feel', () => {
       await popup.locator(`${panel} > summary`).focus();
       await popup.keyboard.press('Enter');
     }
-    await popup.locator('.search').focus();
+    // From the top: on the Unsubscriptions page the summary comes before the search box.
+    await popup.locator('header .link-button').focus();
     const stops = await tabThrough(popup);
     const names = stops.map((stop) => stop.what);
     for (const expected of [

@@ -307,7 +307,7 @@ describe('the page section elsewhere', () => {
       throw new Error('Could not establish connection. Receiving end does not exist.');
     });
     const { input } = await openPopup();
-    expect(text(root.querySelector('.not-page'))).toBe(notThePage);
+    expect(text(root.querySelector('.not-page > p'))).toBe(notThePage);
     expect(root.querySelector('.summary')).toBeNull();
     // The look-up still works.
     input.value = 'SMN';
@@ -318,13 +318,79 @@ describe('the page section elsewhere', () => {
   it('says the same when the content script answers null (not the Unsubscriptions route)', async () => {
     answerWith(() => null);
     await openPopup();
-    expect(text(root.querySelector('.not-page'))).toBe(notThePage);
+    expect(text(root.querySelector('.not-page > p'))).toBe(notThePage);
   });
 
   it('says the same for an answer that is not a summary', async () => {
     answerWith(() => ({ hello: 'world' }));
     await openPopup();
-    expect(text(root.querySelector('.not-page'))).toBe(notThePage);
+    expect(text(root.querySelector('.not-page > p'))).toBe(notThePage);
+  });
+});
+
+describe('the order of the popup', () => {
+  const sections = () => [...root.children].map((child) => child.className.split(' ')[0]).filter((name) => name === 'page' || name === 'lookup');
+
+  it('puts the page summary first on the Unsubscriptions page, the look-up after it, folded to its box until typed in', async () => {
+    answerWith((message) => (message.type === 'get-summary' ? summary : undefined));
+    const { input } = await openPopup();
+    expect(sections()).toEqual(['page', 'lookup']);
+    const lookup = root.querySelector('.lookup')!;
+    expect(lookup.classList.contains('folded')).toBe(true);
+    // Focus stays in the search box: typing unfolds it.
+    expect(document.activeElement).toBe(input);
+    input.value = 'SMN';
+    input.dispatchEvent(new Event('input'));
+    expect(lookup.classList.contains('folded')).toBe(false);
+  });
+
+  it('puts the look-up first elsewhere, with a link to Unsubscriptions on the site last summarised', async () => {
+    answerWith((message) =>
+      message.type === 'get-summary' ? { ...summary, url: 'https://account.huaweicloud.com/usercenter/#/userindex/retreatManagement' } : undefined,
+    );
+    await openPopup();
+    answerWith(() => null);
+    const created = vi.spyOn(fakeBrowser.tabs, 'create').mockResolvedValue({} as never);
+    await openPopup();
+    expect(sections()).toEqual(['lookup', 'page']);
+    expect(root.querySelector('.lookup')!.classList.contains('folded')).toBe(false);
+    const link = root.querySelector<HTMLAnchorElement>('.not-page a.open-page')!;
+    expect(link.dataset.site).toBe('china');
+    expect(text(link)).toBe('Open Billing Center > Unsubscriptions (China site)');
+    link.click();
+    expect(created).toHaveBeenCalledWith({ url: 'https://account.huaweicloud.com/usercenter/#/userindex/retreatManagement' });
+  });
+
+  it('opens the international site when no site was summarised yet', async () => {
+    answerWith(() => null);
+    await openPopup();
+    expect(root.querySelector<HTMLAnchorElement>('.not-page a.open-page')!.href).toBe(
+      'https://account-intl.huaweicloud.com/usercenter/#/userindex/retreatManagement',
+    );
+  });
+});
+
+describe('the counts as filters', () => {
+  beforeEach(() => answerWith((message) => (message.type === 'get-summary' ? summary : undefined)));
+  const listed = () => [...root.querySelectorAll('.summary .rows strong')].map((strong) => text(strong));
+
+  it('shows only the rows of a pressed count, and all that need attention when pressed again', async () => {
+    await openPopup();
+    expect(listed()).toEqual(['smn-topic-01', 'trial-ecs', 'search-1']);
+    const caution = root.querySelector<HTMLButtonElement>('.count[data-verdict="caution"]')!;
+    caution.click();
+    expect(caution.getAttribute('aria-pressed')).toBe('true');
+    expect(listed()).toEqual(['search-1']);
+    root.querySelector<HTMLButtonElement>('.count[data-verdict="allowed"]')!.click();
+    expect(listed()).toEqual(['ecs-web']);
+    expect(caution.getAttribute('aria-pressed')).toBe('false');
+    root.querySelector<HTMLButtonElement>('.count[data-verdict="allowed"]')!.click();
+    expect(listed()).toEqual(['smn-topic-01', 'trial-ecs', 'search-1']);
+  });
+
+  it('cannot press a count of zero', async () => {
+    await openPopup();
+    expect(root.querySelector<HTMLButtonElement>('.count[data-verdict="elsewhere"]')!.disabled).toBe(true);
   });
 });
 
