@@ -2,11 +2,12 @@
 // from the catalog in the same language. The content script gets them from the background with its
 // settings, like the rules, so they are not in its bundle: the badge code takes them as an argument.
 import type { Lang } from '../i18n/languages';
-import { verdictWords } from '../i18n/verdict-words';
+import { shortVerdictWords, verdictWords } from '../i18n/verdict-words';
 
 export const badgeText = {
   en: {
     ...verdictWords.en,
+    short: shortVerdictWords.en,
     fiveDay: '5-day',
     source: 'Source',
     colon: ': ',
@@ -32,6 +33,7 @@ export const badgeText = {
   },
   zh: {
     ...verdictWords.zh,
+    short: shortVerdictWords.zh,
     fiveDay: '五天无理由',
     source: '来源',
     colon: '：',

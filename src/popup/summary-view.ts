@@ -7,7 +7,7 @@ import type { Translate } from '../i18n/messages';
 import { h, replaceChildren } from '../ui/dom';
 import { columnLabelKey } from '../ui/column-labels';
 import { skippedText } from './skip-reasons';
-import { verdictLabelKey, verdictPill } from '../ui/verdict';
+import { shortVerdictPill, verdictLabelKey } from '../ui/verdict';
 import { verdicts, type Verdict } from '../rules/types';
 
 export interface SummaryActions {
@@ -115,7 +115,7 @@ export function summaryView(summary: PageSummary, t: Translate, actions: Summary
         h(
           'span',
           { class: 'row-head' },
-          verdictPill(row.verdict, t),
+          shortVerdictPill(row.verdict, t),
           h('strong', { title: row.resource || null }, row.resource || t('rowNumber', row.index + 1)),
         ),
         // One line a row, so the rows fit the popup: the reason, or the product where the reason is its

@@ -9,7 +9,7 @@ import { consoleRouterScript } from './support/console-router';
 import { loadExpected, settledRowMismatches } from './support/expectations';
 
 const expected = loadExpected(fixturesDir, 'intl-en-tiny');
-const labels = { blocked: 'Cannot unsubscribe', caution: 'Check' };
+const labels = { blocked: 'Blocked', caution: 'Check' };
 
 let harness: Harness;
 

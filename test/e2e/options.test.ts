@@ -18,7 +18,7 @@ import { assertOnlyConsoleAndExtensionRequests } from './support/network';
 
 const expected = loadExpected(fixturesDir, 'intl-en-tiny');
 const SMN = 'service/simple-message-notification';
-const english = { blocked: 'Cannot unsubscribe', caution: 'Check' };
+const english = { blocked: 'Blocked', caution: 'Check' };
 
 let harness: Harness;
 

@@ -13,7 +13,7 @@ import { loadExpected, settledRowMismatches, type ExpectedRow } from './support/
 const policyDir = '/etc/chromium/policies/managed';
 const SMN = 'service/simple-message-notification';
 const expected = loadExpected(fixturesDir, 'intl-en-tiny');
-const english = { blocked: 'Cannot unsubscribe', caution: 'Check' };
+const english = { blocked: 'Blocked', caution: 'Check' };
 
 /** Chromium's id for an unpacked extension: the SHA-256 of its absolute path, hex digits mapped to a-p. */
 function unpackedExtensionId(dir: string): string {

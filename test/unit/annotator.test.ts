@@ -64,8 +64,8 @@ describe('the live annotator', () => {
       ['caution', 'unknown-reason'],
     ]);
     expect(badgeTexts(document)).toEqual([
-      'Cannot unsubscribe | Cannot unsubscribe: Simple Message Notification',
-      'Cannot unsubscribe | Cannot unsubscribe: Expired',
+      'Blocked | Cannot unsubscribe: Simple Message Notification',
+      'Blocked | Cannot unsubscribe: Expired',
       'Check | Check: Unsubscribe is disabled, reason not shown',
     ]);
     expect(counts.at(-1)).toBe(2);

@@ -33,7 +33,7 @@ describe('a row badge', () => {
   it('says only the short verdict, in the page language, so it fits a narrow cell', () => {
     const caution = evaluate({ productType: 'Elastic Cloud Server', actionDisabled: true }, catalog, { lang: 'zh' });
     const zhBlocked = evaluate({ productType: '消息通知服务' }, catalog, { lang: 'zh' });
-    expect(parts(createBadge(document, expired, badgeText.en)).button.textContent).toBe('Cannot unsubscribe');
+    expect(parts(createBadge(document, expired, badgeText.en)).button.textContent).toBe('Blocked');
     expect(parts(createBadge(document, unknownDisabled, badgeText.en)).button.textContent).toBe('Check');
     expect(parts(createBadge(document, zhBlocked, badgeText.zh)).button.textContent).toBe('不可退订');
     expect(parts(createBadge(document, caution, badgeText.zh)).button.textContent).toBe('请核实');
@@ -210,7 +210,7 @@ describe('the shadow root of a badge', () => {
     expect(host.shadowRoot).toBeNull();
     const shadow = badgeShadowRoot(host)!;
     expect(shadow.mode).toBe('closed');
-    expect(shadow.querySelector('button')?.textContent).toBe('Cannot unsubscribe');
+    expect(shadow.querySelector('button')?.textContent).toBe('Blocked');
     // The badge still opens for the keyboard: focus on its button shows the explanation.
     shadow.querySelector('button')!.focus();
     expect(shadow.querySelector('button')!.getAttribute('aria-expanded')).toBe('true');

@@ -3,7 +3,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { verdictWords } from '../../src/i18n/verdict-words';
+import { shortVerdictMessageKey, shortVerdictWords, verdictMessageKey, verdictWords } from '../../src/i18n/verdict-words';
+import { verdicts } from '../../src/rules/types';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { answerAsBackground } from '../support/background';
 import { fillMessage, loadTranslator } from '../../src/i18n/messages';
@@ -75,7 +76,17 @@ describe('locale files', () => {
       const pages = [t('verdictBlocked'), t('verdictCaution'), t('verdictAllowed')];
       expect(pages, lang).toEqual([badgeText[lang].blocked, badgeText[lang].caution, badgeText[lang].allowed]);
       expect(pages, lang).toEqual([verdictWords[lang].blocked, verdictWords[lang].caution, verdictWords[lang].allowed]);
+      // The short words, of the badge in its cell and the popup's rows, are one set too.
+      for (const verdict of verdicts) {
+        expect(t(shortVerdictMessageKey[verdict]), `${lang} ${verdict}`).toBe(badgeText[lang].short[verdict]);
+        expect(badgeText[lang].short[verdict]).toBe(shortVerdictWords[lang][verdict]);
+        expect(t(verdictMessageKey[verdict])).toBe(badgeText[lang][verdict]);
+      }
     }
+    // A short word is never another verdict's full word: "Check" means the same everywhere.
+    for (const lang of ['en', 'zh'] as const)
+      for (const verdict of verdicts)
+        for (const other of verdicts) if (other !== verdict) expect(shortVerdictWords[lang][verdict]).not.toBe(verdictWords[lang][other]);
     // The message files do not hold them: a second copy could drift.
     expect(Object.keys(en).filter((key) => key.startsWith('verdict'))).toEqual([]);
   });

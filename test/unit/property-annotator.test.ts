@@ -393,7 +393,7 @@ function expectAnnotationsMatchScan(run: Run): void {
       expect(badge.parentElement?.parentElement, `the badge of ${where} sits in one of its own cells`).toBe(element);
       expect(badge.getAttribute('data-verdict')).toBe(row.evaluation.verdict);
       const shown = badge.shadowRoot?.querySelector('button')?.textContent ?? '';
-      expect(shown).toContain(badgeText[settings.lang][row.evaluation.verdict]);
+      expect(shown).toContain(badgeText[settings.lang].short[row.evaluation.verdict]);
       // The label is short, to fit the cell; the main reason is in the badge's accessible name.
       expect(badge.shadowRoot?.querySelector('button')?.getAttribute('aria-label') ?? '').toContain(row.evaluation.reasons[0]?.title ?? '');
     }

@@ -63,7 +63,7 @@ function expectShownAsText(host: HTMLElement, evaluation: Evaluation, lang: Lang
   // The badge says only the verdict; its accessible name adds the main reason and the count of others.
   const button = shadow.querySelector('button')!;
   const label = badgeText[lang][evaluation.verdict];
-  expect(button.textContent).toBe(label);
+  expect(button.textContent).toBe(badgeText[lang].short[evaluation.verdict]);
   const name = button.getAttribute('aria-label') ?? '';
   expect(name.startsWith(label)).toBe(true);
   expect(name).toContain(evaluation.reasons[0]?.title ?? '');
