@@ -6,13 +6,14 @@
 // every changed row first and writing after. The page summary and the toolbar count come from one
 // map of row outcomes, never from the page's markup.
 import type { PageSummary, RowSummary } from '../messaging/protocol';
-import type { Lang, PageNote } from '../rules/types';
+import type { Lang, PageNote, Verdict } from '../rules/types';
 import type { CompiledCatalog } from '../rules/engine';
 import type { BadgeWords } from '../badges/badge-text';
 import type { HeaderNames } from '../console/columns';
 import { annotateRow, clearAll, clearRow, focusBadgeIn } from '../badges/row-annotation';
 import { findResourceTables } from '../page/find-tables';
 import { onFiveDayTab } from '../page/active-tab';
+import { createSummaryBar, markHidden } from '../badges/summary-bar';
 import { tableRows, type RowLayoutCache } from '../page/table-layout';
 import { describeTables, emptyDiagnostics, recordError, type Diagnostics } from '../page/diagnostics';
 import { createRowPipeline, tallyOutcomes, type RowOutcome } from '../page/row-pipeline';
@@ -179,9 +180,27 @@ function startRun(doc: Document, initial: AnnotatorOptions, timers: Timers, noti
   });
   const passes = createPassScheduler(timers, controller.signal, {
     pass: () => guard('pass', pass),
-    settle: () => guard('summary', () => notify(tallyOutcomes(tableOutcomes(), diagnostics).blocked)),
+    settle: () =>
+      guard('summary', () => {
+        const tally = tallyOutcomes(tableOutcomes(), diagnostics);
+        notify(tally.blocked);
+        guard('bar', () => showBar(tally));
+      }),
   });
   const tableOutcomes = () => tracker.tables.flatMap((table) => tableRows(table).map((row) => outcomes.get(row)));
+
+  // The bar above the first table; its filter hides the allowed rows of every table.
+  let filtering = false;
+  const isHidden = (outcome: RowOutcome | undefined) => filtering && outcome?.kind === 'resource' && outcome.evaluation.verdict === 'allowed';
+  const bar = createSummaryBar(doc, (on) => {
+    filtering = on;
+    for (const table of tracker.tables) for (const row of tableRows(table)) guard('bar', () => markHidden(row, isHidden(outcomes.get(row))));
+  });
+  const showBar = (tally: Record<Verdict, number>) => {
+    const first = tracker.tables[0];
+    if (first && diagnostics.rowsRead > 0) bar.show(first.root, tally, options.words);
+    else bar.remove();
+  };
 
   /** Reads every dirty row, in slices short enough to keep the page responsive, then writes the badges. */
   function pass(): void {
@@ -211,7 +230,10 @@ function startRun(doc: Document, initial: AnnotatorOptions, timers: Timers, noti
         const { reading } = outcome;
         const evaluation = fiveDay && outcome.evaluation.verdict === 'allowed' ? { ...outcome.evaluation, notes: fiveDay } : outcome.evaluation;
         const showBadge = evaluation.verdict !== 'allowed' || showAllowed || Boolean(evaluation.notes);
-        writes.set(row, () => annotateRow(row, { evaluation, words, showBadge, anchor: reading.anchor }));
+        writes.set(row, () => {
+          annotateRow(row, { evaluation, words, showBadge, anchor: reading.anchor });
+          markHidden(row, isHidden(outcome));
+        });
       } else if (outcome.why === 'error') recordError(diagnostics, 'row', outcome.error);
       else writes.set(row, () => clearRow(row));
       if (elapsed() > SLICE_MS) break;
@@ -251,6 +273,7 @@ function startRun(doc: Document, initial: AnnotatorOptions, timers: Timers, noti
     stop() {
       controller.abort();
       tracker.stop();
+      bar.remove();
     },
   };
 }

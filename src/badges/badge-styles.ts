@@ -32,6 +32,13 @@ p{margin:0 0 4px}
 .where{font-weight:600}
 .note{font-style:italic}
 a{color:#0a5bd8}
+.bar{display:flex;flex-wrap:wrap;align-items:center;gap:4px 12px;margin:0 0 8px;padding:6px 10px;border:1px solid #d9dde3;border-radius:4px;background:#fafbfc;color:#191919;font:12px/18px system-ui,"PingFang SC","Microsoft YaHei",sans-serif;line-height:18px}
+.bar p{margin:0;display:flex;flex-wrap:wrap;gap:4px 10px}
+.chip{padding:0 6px;border:1px solid var(--l);border-radius:2px;color:var(--c);background:var(--b)}
+.bar-filter{font:inherit;padding:1px 8px;border:1px solid #c2c6cc;border-radius:2px;background:#fff;color:#191919;cursor:pointer}
+.bar-filter[aria-pressed=true]{border-color:#1476ff;color:#0a5bd8;background:#eef3fe}
+.bar-legend{color:#575d6c;flex-basis:100%}
+.legend-item b{color:var(--c)}
 .close{position:absolute;top:6px;inset-inline-end:6px;width:22px;height:22px;padding:0;border:0;border-radius:2px;background:none;color:inherit;font:16px/22px sans-serif;cursor:pointer}
 `;
 

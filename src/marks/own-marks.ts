@@ -8,3 +8,7 @@ export const ownBadgeSelector = `.${OWN_BADGE_CLASS}`;
 /** On a badged row: its verdict, and the ids of the rules that gave it (for the page's own scripts and tests, never read back). */
 export const VERDICT_ATTRIBUTE = 'data-unsub-lens';
 export const RULES_ATTRIBUTE = 'data-unsub-lens-rules';
+/** The summary bar's host, above the table; a row the bar's filter hides; the table while it filters. */
+export const BAR_ATTRIBUTE = 'data-unsub-lens-bar';
+export const HIDDEN_ATTRIBUTE = 'data-unsub-lens-hidden';
+export const FILTERED_CLASS = 'unsub-lens-filtered';

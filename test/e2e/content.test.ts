@@ -309,12 +309,40 @@ describe('the badge for screen readers and in a dark system theme (intl-en-tiny)
   });
 });
 
+// The bar above the table: counts, legend, and "show only rows that need attention".
+describe('the summary bar (intl-en-tiny)', () => {
+  const expected = loadExpected(fixturesDir, 'intl-en-tiny');
+  const count = (verdict: string) => expected.rows.filter((row) => row.verdict === verdict).length;
+
+  it('counts the rows, and hides and shows the allowed ones through its filter', async () => {
+    const page = await open(consoleUrl(intlHost));
+    await waitForAnnotatedRows(page, expected.rows.length);
+    const bar = page.locator('[data-unsub-lens-bar]');
+    await bar.waitFor();
+    expect(await bar.locator('.chip.blocked').innerText()).toBe(`${count('blocked')} Cannot unsubscribe`);
+    expect(await bar.locator('.chip.allowed').innerText()).toBe(`${count('allowed')} No rule`);
+    // Just above the table component.
+    expect(await bar.evaluate((host) => host.nextElementSibling?.tagName.toLowerCase())).toBe('ti-table');
+    const allowed = page.locator('[data-unsub-lens="allowed"]');
+    const visible = async () => (await allowed.evaluateAll((rows) => rows.filter((row) => (row as HTMLElement).offsetParent !== null))).length;
+    expect(await visible()).toBe(count('allowed'));
+    await bar.locator('.bar-filter').click();
+    await expect.poll(visible).toBe(0);
+    expect(await page.locator('[data-unsub-lens="blocked"]').first().isVisible()).toBe(true);
+    await bar.locator('.bar-filter').click();
+    await expect.poll(visible).toBe(count('allowed'));
+    await page.close();
+  });
+});
+
 describe('an open explanation while things scroll (intl-en-tiny)', () => {
   const expected = loadExpected(fixturesDir, 'intl-en-tiny');
 
   it('stays open when something else scrolls, follows its badge, and closes when the badge leaves the viewport', async () => {
     const page = await open(consoleUrl(intlHost));
     await waitForAnnotatedRows(page, expected.rows.length);
+    // The summary bar comes with the first settled pass and moves the table down once.
+    await page.locator('[data-unsub-lens-bar]').waitFor();
     const button = page.locator(`.${BADGE_CLASS} button`).first();
     const panel = page.locator(`.${BADGE_CLASS} .panel`).first();
     const box = (await button.boundingBox())!;

@@ -948,16 +948,25 @@ export function currentRows(builder: PageBuilder, built: BuiltTable): Element[] 
  * hold nothing in the light DOM). Any such element means text became markup somewhere.
  */
 export function foreignElements(builder: PageBuilder, root: Element): string[] {
-  return [...root.querySelectorAll('*')]
-    .filter((element) => !builder.created.has(element))
-    .filter((element) => !(element.classList.contains('unsub-lens-badge') && element.shadowRoot && element.childNodes.length === 0))
-    .map((element) => element.outerHTML.slice(0, 120));
+  return (
+    [...root.querySelectorAll('*')]
+      .filter((element) => !builder.created.has(element))
+      .filter((element) => !(element.classList.contains('unsub-lens-badge') && element.shadowRoot && element.childNodes.length === 0))
+      // The summary bar: a host with nothing in the page's DOM but its shadow root.
+      .filter((element) => !(element.hasAttribute('data-unsub-lens-bar') && element.shadowRoot && element.childNodes.length === 0))
+      .map((element) => element.outerHTML.slice(0, 120))
+  );
 }
 
 /** The page as the console made it: a copy without the extension's badges and attributes. */
 export function withoutOwnMarks(root: Element): Element {
   const copy = root.cloneNode(true) as Element;
-  for (const badge of copy.querySelectorAll('.unsub-lens-badge')) badge.remove();
+  for (const badge of copy.querySelectorAll('.unsub-lens-badge, [data-unsub-lens-bar]')) badge.remove();
+  for (const element of copy.querySelectorAll('[data-unsub-lens-hidden]')) element.removeAttribute('data-unsub-lens-hidden');
+  for (const element of copy.querySelectorAll('.unsub-lens-filtered')) {
+    element.classList.remove('unsub-lens-filtered');
+    if (!element.classList.length) element.removeAttribute('class');
+  }
   for (const element of copy.querySelectorAll('[data-unsub-lens], [data-unsub-lens-rules]')) {
     element.removeAttribute('data-unsub-lens');
     element.removeAttribute('data-unsub-lens-rules');

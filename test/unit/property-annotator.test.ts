@@ -424,7 +424,11 @@ function expectPageUntouched(run: Run): void {
 
 function expectNothingLeft(before: string): void {
   expect(document.body.outerHTML).toBe(before);
-  expect(document.querySelectorAll('[data-unsub-lens], [data-unsub-lens-rules], .unsub-lens-badge')).toHaveLength(0);
+  expect(
+    document.querySelectorAll(
+      '[data-unsub-lens], [data-unsub-lens-rules], .unsub-lens-badge, [data-unsub-lens-bar], [data-unsub-lens-hidden], .unsub-lens-filtered',
+    ),
+  ).toHaveLength(0);
 }
 
 let running: Annotator | undefined;

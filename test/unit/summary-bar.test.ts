@@ -1,0 +1,97 @@
+// The bar above the resource table: counts by verdict, the legend, and the filter that hides the
+// allowed rows through a class on the table and an attribute on each row, all gone on stop.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createAnnotator, type Annotator, type Timers } from '../../src/annotator/annotator';
+import { englishOptions } from '../support/annotator-options';
+import { buildTinyTable, type RowSpec } from '../support/page-builder';
+
+const timers: Timers = { frame: (cb) => void setTimeout(cb, 0), timeout: (cb) => void setTimeout(cb, 0) };
+const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
+
+const rows: RowSpec[] = [
+  { name: 'notify-prod', product: 'Simple Message Notification' },
+  { name: 'web-1', product: 'Elastic Cloud Server' },
+  { name: 'web-2', product: 'Elastic Cloud Server', status: 'Expired' },
+  { name: 'db-1', product: 'Relational Database Service' },
+];
+
+let annotator: Annotator;
+beforeEach(() => document.body.replaceChildren());
+afterEach(() => annotator?.stop());
+
+async function start() {
+  const table = buildTinyTable(document, rows).root;
+  document.body.append(table);
+  annotator = createAnnotator(document, englishOptions(), timers);
+  annotator.start();
+  await settle();
+  const host = document.querySelector<HTMLElement>('[data-unsub-lens-bar]')!;
+  return { table, host, shadow: host?.shadowRoot };
+}
+
+describe('the summary bar', () => {
+  it('sits just above the table with the counts by verdict and a legend', async () => {
+    const { table, host, shadow } = await start();
+    expect(host.nextElementSibling).toBe(table);
+    expect([...shadow!.querySelectorAll('.chip')].map((chip) => chip.textContent)).toEqual([
+      '2 Cannot unsubscribe',
+      '0 Not here',
+      '0 Check',
+      '2 No rule',
+    ]);
+    expect(shadow!.querySelector('.bar-legend')!.textContent).toContain('Blocked the list says it cannot be unsubscribed');
+    expect(shadow!.querySelector('.bar')!.getAttribute('aria-label')).toBe('Unsub Lens: this page');
+  });
+
+  it('hides the allowed rows when asked, and shows them again', async () => {
+    const { table, shadow } = await start();
+    const toggle = shadow!.querySelector<HTMLButtonElement>('.bar-filter')!;
+    expect(toggle.textContent).toBe('Show only rows that need attention');
+    const hidden = () => [...document.querySelectorAll('[data-unsub-lens-hidden]')].map((row) => row.getAttribute('data-unsub-lens'));
+    toggle.click();
+    expect(toggle.getAttribute('aria-pressed')).toBe('true');
+    expect(table.classList.contains('unsub-lens-filtered')).toBe(true);
+    expect(hidden()).toEqual(['allowed', 'allowed']);
+    expect(document.head.querySelector('style')!.textContent).toBe('.unsub-lens-filtered [data-unsub-lens-hidden]{display:none!important}');
+    toggle.click();
+    expect(toggle.getAttribute('aria-pressed')).toBe('false');
+    expect(table.classList.contains('unsub-lens-filtered')).toBe(false);
+    expect(hidden()).toEqual([]);
+  });
+
+  it('keeps the filter for rows the console draws later, and updates the counts', async () => {
+    const { shadow } = await start();
+    shadow!.querySelector<HTMLButtonElement>('.bar-filter')!.click();
+    const body = document.querySelector('.ti3-table-container tbody')!;
+    const extra = body.querySelector('tr')!.cloneNode(true) as HTMLElement;
+    extra.removeAttribute('data-unsub-lens');
+    extra.removeAttribute('data-unsub-lens-rules');
+    for (const badge of extra.querySelectorAll('.unsub-lens-badge')) badge.remove();
+    const product = [...extra.querySelectorAll('td')].find((td) => td.textContent?.includes('Simple Message Notification'))!;
+    product.textContent = 'Elastic Cloud Server';
+    body.append(extra);
+    await settle();
+    expect(extra.getAttribute('data-unsub-lens')).toBe('allowed');
+    expect(extra.hasAttribute('data-unsub-lens-hidden')).toBe(true);
+    expect(shadow!.querySelector('.chip.allowed')!.textContent).toBe('3 No rule');
+  });
+
+  it('leaves nothing behind on stop: no bar, class, attribute or stylesheet', async () => {
+    const { table, shadow } = await start();
+    const classBefore = table.getAttribute('class');
+    shadow!.querySelector<HTMLButtonElement>('.bar-filter')!.click();
+    annotator.stop();
+    expect(document.querySelector('[data-unsub-lens-bar], [data-unsub-lens-hidden]')).toBeNull();
+    expect(table.getAttribute('class')).toBe(classBefore);
+    expect(document.head.querySelector('style')).toBeNull();
+  });
+
+  it('keeps its clicks from the console', async () => {
+    const { host, shadow } = await start();
+    let seen = 0;
+    document.body.addEventListener('click', () => seen++);
+    shadow!.querySelector<HTMLButtonElement>('.bar-filter')!.click();
+    expect(seen).toBe(0);
+    expect(host.isConnected).toBe(true);
+  });
+});
