@@ -43,17 +43,27 @@ async function main(): Promise<void> {
     await consolePage.locator(`.${BADGE_CLASS} .panel`).first().waitFor({ state: 'visible' });
     saved.push(await shootAround(consolePage, 'badges.png', ['ti-table', `.${BADGE_CLASS} .panel`]));
 
-    // The popup at its own width, looking up a service by its abbreviation.
+    // The bar above the table, its filter on: only the rows that need attention.
+    await consolePage.keyboard.press('Escape');
+    await consolePage.mouse.move(5, 5);
+    await consolePage.locator('[data-unsub-lens-bar] .bar-filter').click();
+    saved.push(await shootAround(consolePage, 'bar.png', ['[data-unsub-lens-bar]', 'ti-table'], 8, 520));
+
+    // The popup at its own width, away from the Unsubscriptions page (the look-up first), looking up
+    // a service by its abbreviation.
+    const lookupPopup = await harness.context.newPage();
+    await lookupPopup.setViewportSize({ width: 400, height: 900 });
+    await lookupPopup.goto(harness.extensionUrl('popup.html?tabId=999999'));
+    await lookupPopup.locator('.not-page').waitFor();
+    await lookupPopup.getByRole('combobox').fill('SMN');
+    await lookupPopup.locator('.results [role="option"]').first().waitFor();
+    saved.push(await shootAround(lookupPopup, 'popup-lookup.png', ['.top', '.results'], 12));
+
+    // The popup's summary of the page open in the tab, first on that page.
     const tabId = await harness.tabIdOf(consolePage);
     const popup = await harness.context.newPage();
     await popup.setViewportSize({ width: 400, height: 900 });
     await popup.goto(harness.extensionUrl(`popup.html?tabId=${tabId}`));
-    await popup.getByRole('combobox').fill('SMN');
-    await popup.locator('.results [role="option"]').first().waitFor();
-    saved.push(await shootAround(popup, 'popup-lookup.png', ['.top', '.results'], 12));
-
-    // The popup's summary of the page open in the tab.
-    await popup.getByRole('combobox').fill('');
     const summary = popup.locator('.page .summary');
     await summary.waitFor();
     await summary.scrollIntoViewIfNeeded();
