@@ -91,6 +91,17 @@ describe('locale files', () => {
     expect(Object.keys(en).filter((key) => key.startsWith('verdict'))).toEqual([]);
   });
 
+  it('give the Chinese pages one Chinese name for the extension, and full-width punctuation', () => {
+    for (const [key, { message }] of Object.entries(zh)) {
+      expect(message, key).not.toContain('Unsub Lens');
+      // ASCII punctuation only inside what is quoted, a placeholder, an address or a code.
+      const prose = message.replace(/"[^"]*"|\$\d|https?:\/\/\S+|[\w./:-]*[A-Za-z][\w./:-]*/g, '');
+      expect(prose, key).not.toMatch(/[,:;()!?]/);
+    }
+    expect(zh.extName!.message).toBe('退订助手');
+    expect(badgeText.zh.barLabel).toMatch(/^退订助手/);
+  });
+
   it('name the extension in the store listing language', () => {
     expect(en.extName!.message).toBe('Unsub Lens');
     expect(zh.extName!.message).toContain('退订');
