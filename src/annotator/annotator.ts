@@ -14,6 +14,7 @@ import { annotateRow, clearAll, clearRow, focusBadgeIn } from '../badges/row-ann
 import { findResourceTables } from '../page/find-tables';
 import { onFiveDayTab } from '../page/active-tab';
 import { createSummaryBar, markHidden } from '../badges/summary-bar';
+import { watchSelections } from '../badges/batch-warning';
 import { tableRows, type RowLayoutCache } from '../page/table-layout';
 import { describeTables, emptyDiagnostics, recordError, type Diagnostics } from '../page/diagnostics';
 import { createRowPipeline, tallyOutcomes, type RowOutcome } from '../page/row-pipeline';
@@ -196,6 +197,14 @@ function startRun(doc: Document, initial: AnnotatorOptions, timers: Timers, noti
     filtering = on;
     for (const table of tracker.tables) for (const row of tableRows(table)) guard('bar', () => markHidden(row, isHidden(outcomes.get(row))));
   });
+  // A ticked row that will be refused says so under its badge.
+  const stopWarnings = watchSelections(doc, (row) => {
+    const outcome = outcomes.get(row);
+    if (outcome?.kind !== 'resource') return undefined;
+    const { verdict, reasons } = outcome.evaluation;
+    if (verdict !== 'blocked' && verdict !== 'elsewhere') return undefined;
+    return { label: options.words.refusedInBatch[verdict], reason: reasons[0]?.title ?? '' };
+  });
   const showBar = (tally: Record<Verdict, number>) => {
     const first = tracker.tables[0];
     if (first && diagnostics.rowsRead > 0) bar.show(first.root, tally, options.words);
@@ -274,6 +283,7 @@ function startRun(doc: Document, initial: AnnotatorOptions, timers: Timers, noti
       controller.abort();
       tracker.stop();
       bar.remove();
+      stopWarnings();
     },
   };
 }

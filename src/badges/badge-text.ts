@@ -10,6 +10,7 @@ export const badgeText = {
     short: shortVerdictWords.en,
     fiveDay: '5-day',
     barLabel: 'Unsub Lens: this page',
+    refusedInBatch: { blocked: 'Will be refused: ', elsewhere: 'Not unsubscribed here: ' },
     filterLabel: 'Show only rows that need attention',
     legend: {
       blocked: 'the list says it cannot be unsubscribed',
@@ -43,6 +44,7 @@ export const badgeText = {
     short: shortVerdictWords.zh,
     fiveDay: '五天无理由',
     barLabel: '退订助手：本页',
+    refusedInBatch: { blocked: '将被拒绝退订：', elsewhere: '不在此页面退订：' },
     filterLabel: '只显示需要注意的资源',
     legend: {
       blocked: '列表规定不支持退订',

@@ -4,6 +4,7 @@ import type { Evaluation } from '../rules/types';
 import type { BadgeWords } from './badge-text';
 import { OWN_BADGE_CLASS, RULES_ATTRIBUTE, VERDICT_ATTRIBUTE, ownBadgeSelector } from '../marks/own-marks';
 import { isOwnBarNode } from './summary-bar';
+import { isOwnWarningNode } from './batch-warning';
 import { createBadge, focusBadge, isOwnBadge, removeBadge, stopListeningForBadges, updateBadge } from './badge';
 
 /** Rows this extension wrote its attributes on: only those are cleaned, whatever else carries the names. */
@@ -52,7 +53,11 @@ export function clearAll(doc: Document): void {
 }
 
 export function isOwnNode(node: Node): boolean {
-  return isOwnBarNode(node) || (node.nodeType === 1 && (node as Element).classList.contains(OWN_BADGE_CLASS) && isOwnBadge(node as Element));
+  return (
+    isOwnBarNode(node) ||
+    isOwnWarningNode(node) ||
+    (node.nodeType === 1 && (node as Element).classList.contains(OWN_BADGE_CLASS) && isOwnBadge(node as Element))
+  );
 }
 
 /** Gives the keyboard focus to the row's badge (for "show me this row"). */

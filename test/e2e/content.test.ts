@@ -335,6 +335,46 @@ describe('the summary bar (intl-en-tiny)', () => {
   });
 });
 
+// Ticking a row the list refuses: a short warning in the row, and the console's box stays ticked.
+describe('the batch warning (intl-en-tiny)', () => {
+  const expected = loadExpected(fixturesDir, 'intl-en-tiny');
+
+  it('warns under the badge of a ticked blocked row that it will be refused, and why, until it is unticked', async () => {
+    const page = await open(consoleUrl(intlHost));
+    await waitForAnnotatedRows(page, expected.rows.length);
+    const index = await page.evaluate(() =>
+      [...document.querySelectorAll('[data-unsub-lens]')].findIndex(
+        (row) =>
+          row.getAttribute('data-unsub-lens') === 'blocked' && row.querySelector<HTMLInputElement>('input[type="checkbox"]')?.disabled === false,
+      ),
+    );
+    expect(index).toBeGreaterThanOrEqual(0);
+    const row = page.locator('[data-unsub-lens]').nth(index);
+    const box = row.locator('input[type="checkbox"]');
+    await box.uncheck({ force: true });
+    await box.check({ force: true });
+    const warning = row.locator('.unsub-lens-warning .warning');
+    await warning.waitFor();
+    const reason = expected.rows[index]!.rules[0]!;
+    expect(await warning.innerText()).toBe(`Will be refused: ${catalogData.rules.find((rule) => rule.id === reason)!.title.en}`);
+    // Next to the badge, and the console's own control is untouched.
+    expect(
+      await row
+        .locator('.unsub-lens-warning')
+        .evaluate((host) => host.parentElement === host.parentElement!.querySelector('.unsub-lens-badge')?.parentElement),
+    ).toBe(true);
+    expect(await box.isChecked()).toBe(true);
+    await box.uncheck({ force: true });
+    await expect.poll(() => row.locator('.unsub-lens-warning').count()).toBe(0);
+    // An allowed row ticked gets no warning.
+    const allowed = page.locator('[data-unsub-lens="allowed"]').first();
+    await allowed.locator('input[type="checkbox"]').check({ force: true });
+    await page.waitForTimeout(100);
+    expect(await allowed.locator('.unsub-lens-warning').count()).toBe(0);
+    await page.close();
+  });
+});
+
 describe('an open explanation while things scroll (intl-en-tiny)', () => {
   const expected = loadExpected(fixturesDir, 'intl-en-tiny');
 

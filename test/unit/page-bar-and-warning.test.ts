@@ -1,4 +1,5 @@
-// The bar above the resource table: counts by verdict, the legend, and the filter that hides the
+// The bar above the resource table (counts by verdict, the legend, the filter that hides the allowed
+// rows) and the warning on a ticked row that will be refused. The filter hides the
 // allowed rows through a class on the table and an attribute on each row, all gone on stop.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAnnotator, type Annotator, type Timers } from '../../src/annotator/annotator';
@@ -93,5 +94,50 @@ describe('the summary bar', () => {
     shadow!.querySelector<HTMLButtonElement>('.bar-filter')!.click();
     expect(seen).toBe(0);
     expect(host.isConnected).toBe(true);
+  });
+});
+
+describe('the batch warning', () => {
+  const box = (row: Element) => {
+    let input = row.querySelector<HTMLInputElement>('input[type="checkbox"]');
+    if (!input) {
+      input = document.createElement('input');
+      input.type = 'checkbox';
+      row.querySelector('td')!.append(input);
+    }
+    return input;
+  };
+  const tick = (row: Element, on = true) => {
+    const input = box(row);
+    input.checked = on;
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+  };
+  const warningOf = (row: Element) => row.querySelector('.unsub-lens-warning')?.shadowRoot?.querySelector('.warning')?.textContent;
+
+  it('warns on a ticked blocked row, not on an allowed one, and goes when unticked', async () => {
+    await start();
+    const [smn, web] = [...document.querySelectorAll('[data-unsub-lens]')];
+    tick(smn!);
+    tick(web!);
+    expect(warningOf(smn!)).toBe('Will be refused: Simple Message Notification');
+    expect(warningOf(web!)).toBeUndefined();
+    tick(smn!, false);
+    expect(smn!.querySelector('.unsub-lens-warning')).toBeNull();
+  });
+
+  it('sees the rows a "select all" box ticks a moment later, and leaves nothing on stop', async () => {
+    await start();
+    const rowsNow = [...document.querySelectorAll('[data-unsub-lens]')];
+    const header = document.createElement('input');
+    header.type = 'checkbox';
+    document.body.append(header);
+    // The console ticks every row after the header box's change event.
+    header.addEventListener('change', () => setTimeout(() => rowsNow.forEach((row) => (box(row).checked = true)), 10));
+    header.checked = true;
+    header.dispatchEvent(new Event('change', { bubbles: true }));
+    await settle();
+    expect(rowsNow.map((row) => Boolean(warningOf(row)))).toEqual([true, false, true, false]);
+    annotator.stop();
+    expect(document.querySelector('.unsub-lens-warning')).toBeNull();
   });
 });
