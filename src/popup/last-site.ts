@@ -1,16 +1,17 @@
 // The console site the user last had the popup summarise (international or China), so that the
-// popup elsewhere opens Unsubscriptions on that site. Kept on this device only; a value that is not
+// popup elsewhere opens Unsubscriptions on that site. Kept on this device only, straight in the
+// browser's local storage (WXT's storage helpers would add 10 kB to the popup); a value that is not
 // a site reads as the international one.
-import { storage } from 'wxt/utils/storage';
+import { browser } from 'wxt/browser';
 import type { ConsoleSite } from '../console/route';
 
-const lastSiteItem = storage.defineItem<unknown>('local:lastSite');
+const KEY = 'lastSite';
 
 export async function loadLastSite(): Promise<ConsoleSite> {
-  const value = await lastSiteItem.getValue().catch(() => undefined);
-  return value === 'china' ? 'china' : 'intl';
+  const stored = await browser.storage.local.get(KEY).catch(() => ({}) as Record<string, unknown>);
+  return (stored as Record<string, unknown>)[KEY] === 'china' ? 'china' : 'intl';
 }
 
 export function saveLastSite(site: ConsoleSite): Promise<void> {
-  return lastSiteItem.setValue(site).catch(() => undefined);
+  return browser.storage.local.set({ [KEY]: site }).catch(() => undefined);
 }
