@@ -8,8 +8,8 @@ import type { ConsoleSite } from '../console/route';
 const KEY = 'lastSite';
 
 export async function loadLastSite(): Promise<ConsoleSite> {
-  const stored = await browser.storage.local.get(KEY).catch(() => ({}) as Record<string, unknown>);
-  return (stored as Record<string, unknown>)[KEY] === 'china' ? 'china' : 'intl';
+  const stored: Record<string, unknown> = await browser.storage.local.get(KEY).catch(() => ({}));
+  return stored[KEY] === 'china' ? 'china' : 'intl';
 }
 
 export function saveLastSite(site: ConsoleSite): Promise<void> {
