@@ -5,7 +5,7 @@
 // itself (before the browser paints); more are batched into one pass per animation frame, reading
 // every changed row first and writing after. The page summary and the toolbar count come from one
 // map of row outcomes, never from the page's markup.
-import type { PageSummary, RowSummary } from '../messaging/protocol';
+import type { PageSummary, RowDetails, RowSummary } from '../messaging/protocol';
 import type { Lang, PageNote, Verdict } from '../rules/types';
 import type { CompiledCatalog } from '../rules/engine';
 import type { BadgeWords } from '../badges/badge-text';
@@ -17,7 +17,7 @@ import { createSummaryBar, markHidden } from '../badges/summary-bar';
 import { watchSelections } from '../badges/batch-warning';
 import { tableRows, type RowLayoutCache } from '../page/table-layout';
 import { describeTables, emptyDiagnostics, recordError, type Diagnostics } from '../page/diagnostics';
-import { createRowPipeline, tallyOutcomes, type RowOutcome } from '../page/row-pipeline';
+import { createRowPipeline, tallyOutcomes, type ResourceReading, type RowOutcome } from '../page/row-pipeline';
 import { createChangeTracker } from './change-tracker';
 import { createPassScheduler, type Timers } from './pass-scheduler';
 
@@ -126,6 +126,8 @@ export function createAnnotator(
         rules: evaluation.reasons.map((reason) => reason.ruleId),
         mainReason: evaluation.reasons[0]?.title ?? '',
         key: reading.key,
+        details: detailsOf(reading),
+        reasons: evaluation.reasons.map((reason) => reason.title),
       }));
       const counts = tallyOutcomes(outcomes, emptyDiagnostics());
       const diagnostics = structuredClone(run?.diagnostics ?? emptyDiagnostics());
@@ -286,6 +288,21 @@ function startRun(doc: Document, initial: AnnotatorOptions, timers: Timers, noti
       stopWarnings();
     },
   };
+}
+
+/** What a row shows besides its verdict, for the exports: only what is there. */
+function detailsOf(reading: ResourceReading): RowDetails {
+  const { region, billingMode, expiry, status } = reading.resource;
+  const all = {
+    resourceId: reading.resourceId,
+    orderNo: reading.orderNo,
+    region,
+    billingMode,
+    expiry,
+    status,
+    enterpriseProject: reading.enterpriseProject,
+  };
+  return Object.fromEntries(Object.entries(all).filter(([, value]) => value));
 }
 
 /** Names are for recognizing a row in the popup: a few hundred characters do. */

@@ -21,6 +21,20 @@ export interface RowSummary {
   mainReason: string;
   /** What identifies the resource across the table's pages: its ID, else its name and order number. */
   key: string;
+  /** What else the row shows, for the exports (whichever the page shows). */
+  details?: RowDetails;
+  /** Every reason's title, in the badge language. */
+  reasons?: string[];
+}
+
+export interface RowDetails {
+  resourceId?: string;
+  orderNo?: string;
+  region?: string;
+  billingMode?: string;
+  expiry?: string;
+  status?: string;
+  enterpriseProject?: string;
 }
 
 /** Resources seen on the tab across the table's pages. */

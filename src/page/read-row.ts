@@ -35,6 +35,9 @@ export type RowReading =
       key: string;
       /** The ID the resource cell shows beside the name, if any. */
       resourceId?: string;
+      /** Shown, never matched: for the exports an account manager forwards. */
+      orderNo?: string;
+      enterpriseProject?: string;
     }
   | { kind: 'skip'; why: SkipReason };
 
@@ -199,12 +202,16 @@ export function readRow(row: Element, table: ResourceTable, cache?: RowLayoutCac
 
   const name = resourceName(by.resource);
   const resourceId = resourceIdIn(by.resource, name);
+  const orderNo = text(by.orderNo);
+  const enterpriseProject = text(by.enterpriseProject);
   return {
     kind: 'resource',
     resource,
     name,
-    key: resourceId ? `id:${resourceId}` : `name:${name}|${text(by.orderNo)}`,
+    key: resourceId ? `id:${resourceId}` : `name:${name}|${orderNo}`,
     ...(resourceId && { resourceId }),
+    ...(orderNo && { orderNo }),
+    ...(enterpriseProject && { enterpriseProject }),
     product: productType,
     // The badge goes next to the product type: the column every resource table has.
     anchor: badgeCell(row, own, by),

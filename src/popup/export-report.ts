@@ -1,5 +1,6 @@
 // The page summary as plain text for the clipboard: something to paste into a ticket or a chat.
-import type { Diagnostics, PageSummary, RowSummary } from '../messaging/protocol';
+import type { Diagnostics, PageSummary, RowDetails, RowSummary } from '../messaging/protocol';
+import { localTime } from './export-csv';
 import type { Translate } from '../i18n/messages';
 import type { ColumnField } from '../console/columns';
 import { columnLabelKey } from '../ui/column-labels';
@@ -10,10 +11,15 @@ import { verdicts } from '../rules/types';
 // Page text can hold line breaks; one row stays on one line of the report.
 const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
 
-function rowLine(row: RowSummary): string {
+/** One row: name (product) - every reason; then what else the page shows of it, labelled. */
+function rowLine(row: RowSummary, t: Translate): string {
   const resource = oneLine(row.resource) || '-';
   const what = row.product ? `${resource} (${oneLine(row.product)})` : resource;
-  return `  ${row.index + 1}. ${what}${row.mainReason ? ` - ${oneLine(row.mainReason)}` : ''}`;
+  const reasons = (row.reasons ?? (row.mainReason ? [row.mainReason] : [])).map(oneLine).join('; ');
+  const details = (Object.entries(row.details ?? {}) as [keyof RowDetails, string][])
+    .map(([field, value]) => `${t(field === 'resourceId' ? 'csvResourceId' : columnLabelKey[field])}: ${oneLine(value)}`)
+    .join(', ');
+  return `  ${row.index + 1}. ${what}${reasons ? ` - ${reasons}` : ''}${details ? ` [${details}]` : ''}`;
 }
 
 export function diagnosticsLines(diagnostics: Diagnostics, t: Translate): string[] {
@@ -34,13 +40,13 @@ export function summaryReport(summary: PageSummary, t: Translate, now = new Date
   const lines = [
     t('reportTitle'),
     `${t('reportPage')}: ${summary.url}`,
-    `${t('reportTime')}: ${now.toISOString()}`,
+    `${t('reportTime')}: ${localTime(now)}`,
     verdicts.map((verdict) => `${t(verdictLabelKey[verdict])}: ${summary.counts[verdict]}`).join(' · '),
   ];
   for (const verdict of verdicts.filter((verdict) => verdict !== 'allowed')) {
     const rows = summary.rows.filter((row) => row.verdict === verdict);
     if (!rows.length) continue;
-    lines.push('', `${t(verdictLabelKey[verdict])}:`, ...rows.map(rowLine));
+    lines.push('', `${t(verdictLabelKey[verdict])}:`, ...rows.map((row) => rowLine(row, t)));
   }
   lines.push('', `${t('diagnostics')}:`, ...diagnosticsLines(summary.diagnostics, t).map((line) => `  ${line}`));
   return lines.join('\n') + '\n';

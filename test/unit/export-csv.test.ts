@@ -1,7 +1,7 @@
 // The page summary exported as CSV (for Excel) and as a text report (for the clipboard).
 import { beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { summaryCsv } from '../../src/popup/export-csv';
+import { localTime, summaryCsv } from '../../src/popup/export-csv';
 import { csvCell } from '../../src/formats/csv';
 import { exportFileName } from '../../src/ui/download';
 import { summaryReport } from '../../src/popup/export-report';
@@ -10,6 +10,8 @@ import type { PageSummary, RowSummary } from '../../src/messaging/protocol';
 
 let en: Translate;
 let zh: Translate;
+const at = new Date(2026, 11, 2, 16, 50);
+const exported = localTime(at);
 beforeAll(async () => {
   en = await loadTranslator('en');
   zh = await loadTranslator('zh');
@@ -97,24 +99,82 @@ describe('summaryCsv', () => {
     expect(outside).not.toMatch(/[^\r]\n/);
   });
 
-  it('has a header in the UI language and one line per row', () => {
-    const lines = summaryCsv(summary, en).slice(1).split('\r\n');
-    expect(lines[0]).toBe('Row,Resource,Product type,Verdict,Rules,Main reason');
+  it('has a header in the UI language and one line per row, the reasons in words and the rule ids last', () => {
+    const lines = summaryCsv(summary, en, at).slice(1).split('\r\n');
+    expect(lines[0]).toBe('Row,Resource,Product type,Verdict,Reasons,Exported (local time),Rules');
     expect(lines[1]).toBe(
-      '1,smn-topic-01,Simple Message Notification,Cannot unsubscribe,service/simple-message-notification,Simple Message Notification',
+      `1,smn-topic-01,Simple Message Notification,Cannot unsubscribe,Simple Message Notification,${exported},service/simple-message-notification`,
     );
-    expect(summaryCsv(summary, zh).slice(1).split('\r\n')[0]).toBe('行,资源,产品类型,结论,规则,主要原因');
+    expect(summaryCsv(summary, zh, at).slice(1).split('\r\n')[0]).toBe('行,资源,产品类型,结论,原因,导出时间（本地时间）,规则');
+  });
+
+  it("carries whichever of the page's columns the rows show: ID, order, region, billing, expiry, status, project", () => {
+    const detailed: PageSummary = {
+      ...summary,
+      rows: [
+        {
+          ...summary.rows[0]!,
+          details: {
+            resourceId: 'cc3b6bbf-277b-454c-a729-5662b5bd3c27',
+            orderNo: 'CS2409121530HCCKM',
+            region: 'AP-Singapore',
+            billingMode: 'Yearly/Monthly',
+            expiry: 'Nov 30, 2025 23:59:59 GMT+08:00',
+            status: 'In use',
+            enterpriseProject: 'default',
+          },
+          reasons: ['Simple Message Notification', 'Expired'],
+        },
+        { ...summary.rows[3]!, details: { region: 'CN-Hong Kong' } },
+      ],
+    };
+    const [header, first, second] = parseCsv(summaryCsv(detailed, en, at).slice(1));
+    expect(header).toEqual([
+      'Row',
+      'Resource',
+      'Resource ID',
+      'Product type',
+      'Order No.',
+      'Region',
+      'Billing mode',
+      'Expiration time',
+      'Status',
+      'Enterprise project',
+      'Verdict',
+      'Reasons',
+      'Exported (local time)',
+      'Rules',
+    ]);
+    expect(first).toEqual([
+      '1',
+      'smn-topic-01',
+      'cc3b6bbf-277b-454c-a729-5662b5bd3c27',
+      'Simple Message Notification',
+      'CS2409121530HCCKM',
+      'AP-Singapore',
+      'Yearly/Monthly',
+      'Nov 30, 2025 23:59:59 GMT+08:00',
+      'In use',
+      'default',
+      'Cannot unsubscribe',
+      'Simple Message Notification; Expired',
+      exported,
+      'service/simple-message-notification',
+    ]);
+    expect(second!.slice(0, 6)).toEqual(['4', 'ecs-web', '', 'Elastic Cloud Server', '', 'CN-Hong Kong']);
   });
 
   it('neutralises a formula in a resource name and quotes commas and quotes', () => {
-    const csv = summaryCsv(summary, en);
+    const csv = summaryCsv(summary, en, at);
     expect(csv).toContain(
-      `2,"'=HYPERLINK(""http://evil.example"",""click"")","Direct Connect, ""full""",Cannot unsubscribe,service/direct-connect; expired,Direct Connect`,
+      `2,"'=HYPERLINK(""http://evil.example"",""click"")","Direct Connect, ""full""",Cannot unsubscribe,Direct Connect,${exported},service/direct-connect; expired`,
     );
   });
 
   it('keeps Chinese text and a line break inside a quoted cell', () => {
-    expect(summaryCsv(summary, zh)).toContain('3,"云专线-二号\nline two",云搜索服务,请核实,service/elasticsearch-service,Elasticsearch 服务');
+    expect(summaryCsv(summary, zh, at)).toContain(
+      `3,"云专线-二号\nline two",云搜索服务,请核实,Elasticsearch 服务,${exported},service/elasticsearch-service`,
+    );
   });
 });
 
@@ -164,7 +224,7 @@ describe('summaryCsv read back as a spreadsheet would', () => {
     fc.assert(
       fc.property(fc.array(row, { maxLength: 8 }), (rows) => {
         const rowSummaries: RowSummary[] = rows.map((r, index) => ({ ...r, index, rules: ['trial', 'expired'], key: `k${index}` }));
-        const csv = summaryCsv({ ...summary, rows: rowSummaries }, en);
+        const csv = summaryCsv({ ...summary, rows: rowSummaries }, en, at);
         expect(csv.startsWith('\uFEFF')).toBe(true);
         const parsed = parseCsv(csv.slice(1));
         expect(parsed).toHaveLength(rows.length + 1);
@@ -176,8 +236,9 @@ describe('summaryCsv read back as a spreadsheet would', () => {
             asText(r.resource),
             asText(r.product),
             label[r.verdict],
+            r.mainReason ? asText(r.mainReason) : '',
+            exported,
             'trial; expired',
-            asText(r.mainReason),
           ]),
         );
         for (const cells of parsed) for (const cell of cells) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
@@ -212,5 +273,31 @@ describe('summaryReport', () => {
 describe('exportFileName', () => {
   it('dates the file so exports sort', () => {
     expect(exportFileName('csv', new Date(2026, 4, 3))).toBe('unsub-lens-2026-05-03.csv');
+  });
+});
+
+describe("the time in the user's own zone", () => {
+  it('says the date, the hour and the offset from UTC', () => {
+    expect(localTime(new Date(2026, 11, 2, 9, 5))).toMatch(/^2026-12-02 09:05 \(UTC[+-]\d{2}:\d{2}\)$/);
+  });
+});
+
+describe('the report of a detailed row', () => {
+  it('lists every reason and what else the page shows, labelled, and the local time', () => {
+    const detailed: PageSummary = {
+      ...summary,
+      rows: [
+        {
+          ...summary.rows[0]!,
+          details: { resourceId: 'cc3b6bbf', orderNo: 'CS2409121530HCCKM', region: 'AP-Singapore' },
+          reasons: ['Simple Message Notification', 'Expired'],
+        },
+      ],
+    };
+    const report = summaryReport(detailed, en, at);
+    expect(report).toContain(
+      '  1. smn-topic-01 (Simple Message Notification) - Simple Message Notification; Expired [Resource ID: cc3b6bbf, Order No.: CS2409121530HCCKM, Region: AP-Singapore]',
+    );
+    expect(report).toContain(exported);
   });
 });

@@ -394,6 +394,8 @@ describe('the popup and the options page as shown', () => {
         'Direct Connect',
         'Nothing Known',
         'Unsub Lens',
+        // The time zone of an export's time, as every clock names it.
+        'UTC',
         summary.url,
       ]),
     ).toEqual([]);
