@@ -10,8 +10,9 @@ import { chromeDir, contentScriptFiles, kB, pageLoad, readManifest, sizeOf } fro
 // bar above the table and the batch warning (README, "Size").
 const CONTENT_SCRIPT_BUDGET = 53_000;
 // 120 kB until the popup's bundled catalog took the look-up's topics (refunds, five-day
-// unsubscription) and the messages took the fee estimator: 104.6 -> 120.8 kB.
-const PAGE_BUDGET = 125_000;
+// unsubscription) and the messages took the fee estimator (104.6 -> 120.8 kB); 125 kB until the
+// exports carried each row's details (125.4 kB).
+const PAGE_BUDGET = 130_000;
 
 describe('size budget of the Chrome build', () => {
   it(`keeps the content scripts under ${kB(CONTENT_SCRIPT_BUDGET)} in total`, () => {
