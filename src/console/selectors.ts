@@ -171,3 +171,8 @@ export const selectedTabSelector = anyOf([
 
 /** What the five-day sub-tab is called, lower-case: "Five-Day Unconditional", 可五天无理由退订. */
 export const fiveDayTabTexts: readonly string[] = ['five-day', 'five day', '5-day', '五天无理由'];
+
+/** A row's ticked selection box (the checkbox or radio of a selection column). */
+export const tickedSelectionSelector = anyOf(['input[type="checkbox"]:checked', 'input[type="radio"]:checked']);
+/** Any selection box, for telling its change events from others. */
+export const selectionBoxSelector = anyOf(['input[type="checkbox"]', 'input[type="radio"]']);

@@ -7,6 +7,7 @@ import type { MessageKey, Translate } from '../i18n/messages';
 import { verdictLabelKey } from '../ui/verdict';
 import { csvDocument, csvLine } from '../formats/csv';
 import { columnLabelKey } from '../ui/column-labels';
+import { localTime } from '../formats/local-time';
 
 const detailColumns: readonly [keyof RowDetails, MessageKey][] = [
   ['resourceId', 'csvResourceId'],
@@ -17,14 +18,6 @@ const detailColumns: readonly [keyof RowDetails, MessageKey][] = [
   ['status', columnLabelKey.status],
   ['enterpriseProject', columnLabelKey.enterpriseProject],
 ];
-
-/** A time as the user's clock shows it, with the zone: 2026-12-02 16:50 (UTC+08:00). */
-export function localTime(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  const offset = -date.getTimezoneOffset();
-  const zone = `UTC${offset >= 0 ? '+' : '-'}${pad(Math.floor(Math.abs(offset) / 60))}:${pad(Math.abs(offset) % 60)}`;
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())} (${zone})`;
-}
 
 /** Every row the page summary lists, one line each, under a header in the UI language. */
 export function summaryCsv(summary: PageSummary, t: Translate, now = new Date()): string {

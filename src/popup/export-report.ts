@@ -1,6 +1,6 @@
 // The page summary as plain text for the clipboard: something to paste into a ticket or a chat.
 import type { Diagnostics, PageSummary, RowDetails, RowSummary } from '../messaging/protocol';
-import { localTime } from './export-csv';
+import { localTime } from '../formats/local-time';
 import type { Translate } from '../i18n/messages';
 import type { ColumnField } from '../console/columns';
 import { columnLabelKey } from '../ui/column-labels';

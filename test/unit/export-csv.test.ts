@@ -1,7 +1,8 @@
 // The page summary exported as CSV (for Excel) and as a text report (for the clipboard).
 import { beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { localTime, summaryCsv } from '../../src/popup/export-csv';
+import { summaryCsv } from '../../src/popup/export-csv';
+import { localTime } from '../../src/formats/local-time';
 import { csvCell } from '../../src/formats/csv';
 import { exportFileName } from '../../src/ui/download';
 import { summaryReport } from '../../src/popup/export-report';
