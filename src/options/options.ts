@@ -7,6 +7,7 @@ import { loadRejectedSettings, loadSettings, saveSettings, watchSettings } from 
 import { h, replaceChildren } from '../ui/dom';
 import type { OptionsContext } from './context';
 import { createSettingsStore, type SaveState, type SettingsStore } from './settings-store';
+import { createRedrawGate } from './redraw-gate';
 import { statusLine, type StatusLine } from './save-status';
 import { generalView } from './general-view';
 import { rulesView } from './rules-view';
@@ -59,10 +60,12 @@ export async function mountOptions(root: HTMLElement, options: { catalog?: Catal
     status?.show(state);
   });
 
+  const gate = createRedrawGate(window);
   const render = async () => {
     // A locked language is the page's language too.
     const lang = uiLanguage(locks.language && managed.policy.language ? managed.policy.language : store.draft.language);
     const t = await loadTranslator(lang);
+    await gate.whenIdle();
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
     document.title = `${t('extName')} - ${t('optionsTitle')}`;
     const focused = focusKey(document.activeElement);
@@ -115,5 +118,11 @@ export async function mountOptions(root: HTMLElement, options: { catalog?: Catal
         });
     } else if (store.external(next)) void render();
   });
-  return { store, close: unwatch };
+  return {
+    store,
+    close() {
+      unwatch();
+      gate.stop();
+    },
+  };
 }

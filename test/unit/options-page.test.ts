@@ -421,4 +421,20 @@ describe('changes made elsewhere', () => {
     await settle();
     expect(root.querySelector<HTMLInputElement>('[data-rule="free"]')!.checked).toBe(false);
   });
+
+  it('does not redraw between the press and the release of a click, so the click is not swallowed', async () => {
+    await open();
+    const box = root.querySelector<HTMLInputElement>('[data-rule="free"]')!;
+    box.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true }));
+    await saveSettings({ ...(await stored()), disabledRules: ['trial'] }, (await loadSettings()).revision);
+    await settle();
+    // The other window's change waits: the control being pressed is still the one on the page.
+    expect(root.querySelector('[data-rule="free"]')).toBe(box);
+    box.dispatchEvent(new PointerEvent('pointerup', { bubbles: true }));
+    toggle(box);
+    await settle();
+    expect(root.querySelector('[data-rule="free"]')).not.toBe(box);
+    expect((await stored()).disabledRules.sort()).toEqual(['free', 'trial']);
+    for (const id of ['free', 'trial']) expect(root.querySelector<HTMLInputElement>(`[data-rule="${id}"]`)!.checked).toBe(false);
+  });
 });
