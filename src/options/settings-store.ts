@@ -81,9 +81,11 @@ export function createSettingsStore(initial: StoredSettings, storage: SettingsSt
     for (let attempt = 0; attempt < MERGE_ATTEMPTS; attempt++) {
       try {
         const stored = draft;
+        // Edits made while this save is under way are not in it: they stay pending, to be saved next.
+        const included = pending.length;
         revision = await storage.save(stored, revision);
         saved = stored;
-        pending = [];
+        pending = pending.slice(included);
         // A later edit queued behind this one reports its own outcome.
         if (seq === writes) onState({ state: merged ? 'merged' : 'saved' });
         return true;
@@ -106,9 +108,12 @@ export function createSettingsStore(initial: StoredSettings, storage: SettingsSt
       onState({ state: 'saving' });
       try {
         if (force) adopt(await storage.load());
+        // Edits from before the replacement give way to it; edits made while it is saved apply on top.
+        const before = pending.length;
         revision = await storage.save(next, revision);
-        draft = saved = next;
-        pending = [];
+        saved = next;
+        pending = pending.slice(before);
+        draft = pending.reduce((settings, change) => change(settings), next);
         onState({ state: 'saved' });
         return true;
       } catch (error) {

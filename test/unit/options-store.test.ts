@@ -123,6 +123,42 @@ describe('two pages saving at once', () => {
     expect(states.at(-1)).toBe('merged');
   });
 
+  it('keeps an edit made while an earlier save is under way, when another page saves before it is stored', async () => {
+    const storage = slowStorage();
+    const store = createSettingsStore(start(), storage.storage, () => undefined);
+    const off = (id: string) => (s: Settings) => ({ ...s, disabledRules: [...s.disabledRules, id] });
+    const first = store.edit(off('free'));
+    for (let i = 0; i < 10 && !storage.pending.length; i++) await Promise.resolve();
+    // The first save has taken its draft; this edit is not in it.
+    const second = store.edit(off('trial'));
+    await storage.finishOne();
+    expect(await first).toBe(true);
+    expect(store.dirty).toBe(true);
+    // A reading of the stored settings meanwhile does not overwrite the edit still to save.
+    storage.savedElsewhere({ ...storage.stored().settings, disabledRules: ['free', 'expired'] });
+    expect(store.external(storage.stored())).toBe(false);
+    await storage.finishOne(); // refused: the other page saved first
+    await storage.finishOne(); // saved again on top of theirs
+    expect(await second).toBe(true);
+    expect([...storage.stored().settings.disabledRules].sort()).toEqual(['expired', 'free', 'trial']);
+    expect(store.draft.disabledRules.sort()).toEqual(['expired', 'free', 'trial']);
+    expect(store.dirty).toBe(false);
+  });
+
+  it('applies an edit made while an import is saved on top of the imported settings', async () => {
+    const storage = slowStorage();
+    const store = createSettingsStore(start(), storage.storage, () => undefined);
+    const imported = store.replace({ ...defaultSettings, disabledRules: ['free'] });
+    for (let i = 0; i < 10 && !storage.pending.length; i++) await Promise.resolve();
+    const edit = store.edit((s) => ({ ...s, showAllowed: true }));
+    await storage.finishOne();
+    await storage.finishOne();
+    expect(await imported).toBe(true);
+    expect(await edit).toBe(true);
+    expect(storage.stored().settings).toMatchObject({ disabledRules: ['free'], showAllowed: true });
+    expect(store.dirty).toBe(false);
+  });
+
   it('never says "saved" for settings storage does not hold', async () => {
     const storage = slowStorage();
     const states: SaveState[] = [];
