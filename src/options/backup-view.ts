@@ -95,7 +95,7 @@ export function backupView(ctx: OptionsContext): HTMLElement {
 
   return h(
     'section',
-    { class: 'card', 'aria-labelledby': 'backup-title' },
+    { class: 'card', id: 'backup', 'aria-labelledby': 'backup-title' },
     h('h2', { id: 'backup-title' }, t('backupTitle')),
     h('p', { class: 'hint' }, t('backupHint', Math.round(MAX_IMPORT_BYTES / 1024))),
     h(

@@ -8,6 +8,22 @@ import { showInvisible } from '../i18n/visible-text';
 import type { SettingsStore } from './settings-store';
 import type { CheckedPolicy } from '../settings/managed-policy';
 import type { PolicyLocks } from './policy-view';
+import type { ColumnField } from '../console/columns';
+
+/** What the page shows that is not a setting, kept across redraws: the filter typed, what was opened. */
+export interface OptionsUi {
+  ruleFilter: string;
+  /** Rules whose whole explanation is shown. */
+  expandedRules: Set<string>;
+  /** Whether two lines cut a rule's explanation, as last measured. */
+  explanationCut: Map<string, boolean>;
+  /** Column-name boxes opened by the user (a box with names in it is always open). */
+  openColumns: Set<ColumnField>;
+}
+
+export function createOptionsUi(): OptionsUi {
+  return { ruleFilter: '', expandedRules: new Set(), explanationCut: new Map(), openColumns: new Set() };
+}
 
 export interface OptionsContext {
   t: Translate;
@@ -17,6 +33,7 @@ export interface OptionsContext {
   /** The organisation's policy, and what of it the sections show locked. */
   managed: CheckedPolicy;
   locks: PolicyLocks;
+  ui: OptionsUi;
   /** Applies an edit to the current settings and saves it. */
   edit(change: (draft: Settings) => Settings): Promise<boolean>;
   /** Draws the whole page again (after a language change, an import, a reset). */

@@ -50,7 +50,7 @@ export function generalView(ctx: OptionsContext): HTMLElement {
   const languageName = uniqueId('language');
   return h(
     'section',
-    { class: 'card', 'aria-labelledby': 'general-title' },
+    { class: 'card', id: 'general', 'aria-labelledby': 'general-title' },
     h('h2', { id: 'general-title' }, t('generalTitle')),
     switchRow('enabled', t('enabledLabel'), t('enabledHint')),
     switchRow('showAllowed', t('showAllowedLabel'), t('showAllowedHint')),

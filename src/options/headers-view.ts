@@ -49,16 +49,35 @@ export function headersView(ctx: OptionsContext): HTMLElement {
         return { ...draft, extraHeaders };
       });
     });
-    return h(
-      'div',
-      { class: 'header-row' },
-      h('label', { for: id }, t(columnLabelKey[field])),
-      h('div', null, area, h('p', { class: 'hint', id: `${id}-known` }, t('headersKnown', columnHeaders[field].join(' · '))), errors),
+    // Collapsed until used: a box with names in it, or one the user opened, stays open.
+    const added = ctx.store.draft.extraHeaders[field]?.length ?? 0;
+    const details = h(
+      'details',
+      { class: 'header-row', 'data-column-row': field, open: added > 0 || ctx.ui.openColumns.has(field) },
+      h(
+        'summary',
+        null,
+        h('span', { id: `${id}-label` }, t(columnLabelKey[field])),
+        added ? h('span', { class: 'count-pill' }, t('headersAdded', added)) : null,
+      ),
+      h(
+        'div',
+        { class: 'header-box' },
+        area,
+        h('p', { class: 'hint', id: `${id}-known` }, t('headersKnown', columnHeaders[field].join(' · '))),
+        errors,
+      ),
     );
+    area.setAttribute('aria-labelledby', `${id}-label`);
+    details.addEventListener('toggle', () => {
+      if (details.open) ctx.ui.openColumns.add(field);
+      else ctx.ui.openColumns.delete(field);
+    });
+    return details;
   };
   return h(
     'section',
-    { class: 'card', 'aria-labelledby': 'headers-title' },
+    { class: 'card', id: 'headers', 'aria-labelledby': 'headers-title' },
     h('h2', { id: 'headers-title' }, t('headersTitle')),
     h('p', { class: 'hint' }, t('headersHint')),
     h('div', { class: 'header-rows' }, columnFields.map(row)),

@@ -4,8 +4,8 @@ import type { Catalog } from '../rules/types';
 import { loadTranslator } from '../i18n/messages';
 import { uiLanguage } from '../i18n/language';
 import { loadRejectedSettings, loadSettings, saveSettings, watchSettings } from '../settings/storage';
-import { h, replaceChildren } from '../ui/dom';
-import type { OptionsContext } from './context';
+import { h, replaceChildren, type Child } from '../ui/dom';
+import { createOptionsUi, type OptionsContext } from './context';
 import { createSettingsStore, type SaveState, type SettingsStore } from './settings-store';
 import { createRedrawGate } from './redraw-gate';
 import { statusLine, type StatusLine } from './save-status';
@@ -16,6 +16,7 @@ import { headersView } from './headers-view';
 import { backupView, loadProblemView } from './backup-view';
 import { applyPolicy, hasPolicy, readManagedPolicy } from '../settings/managed-policy';
 import { policyLocks, policyView } from './policy-view';
+import { markCurrentSection, sideNav, watchCurrentSection } from './side-nav';
 
 export interface OptionsPage {
   store: SettingsStore;
@@ -34,6 +35,22 @@ function focusKey(element: Element | null): string | null {
     }
   }
   return null;
+}
+
+/** The header, the side navigation and the sections, `notices` above the sections. */
+function drawPage(root: HTMLElement, ctx: OptionsContext, status: HTMLElement, notices: Child[]): void {
+  const { t } = ctx;
+  const sections = [policyView(ctx, ctx.managed), generalView(ctx), rulesView(ctx), userRulesView(ctx), headersView(ctx), backupView(ctx)].filter(
+    (section): section is HTMLElement => section !== null,
+  );
+  const navigation = sections.map((section) => ({ id: section.id, title: section.querySelector('h2')?.textContent ?? section.id }));
+  replaceChildren(
+    root,
+    h('header', { class: 'page-head' }, h('h1', null, t('extName'), ' ', h('span', { class: 'subtitle' }, t('optionsTitle'))), status),
+    sideNav(t('sectionsNav'), navigation),
+    h('div', { class: 'sections' }, notices, sections),
+  );
+  markCurrentSection(root);
 }
 
 export async function mountOptions(root: HTMLElement, options: { catalog?: Catalog } = {}): Promise<OptionsPage> {
@@ -61,6 +78,7 @@ export async function mountOptions(root: HTMLElement, options: { catalog?: Catal
   });
 
   const gate = createRedrawGate(window);
+  const ui = createOptionsUi();
   const render = async () => {
     // A locked language is the page's language too.
     const lang = uiLanguage(locks.language && managed.policy.language ? managed.policy.language : store.draft.language);
@@ -81,29 +99,23 @@ export async function mountOptions(root: HTMLElement, options: { catalog?: Catal
       store,
       managed,
       locks,
+      ui,
       edit: (change) => store.edit(change),
       rerender: render,
       announce: (text) => status?.say(text),
     };
-    replaceChildren(
-      root,
-      h('header', { class: 'page-head' }, h('h1', null, t('extName'), ' ', h('span', { class: 'subtitle' }, t('optionsTitle'))), status.element),
+    drawPage(root, ctx, status.element, [
       received ? null : h('div', { class: 'notice', role: 'alert' }, t('catalogUnavailable')),
       loadProblemView(ctx, problem, rejected, seenWhileOpen, () => {
         problem = undefined;
         rejected = null;
       }),
-      policyView(ctx, managed),
-      generalView(ctx),
-      rulesView(ctx),
-      userRulesView(ctx),
-      headersView(ctx),
-      backupView(ctx),
-    );
+    ]);
     if (focused) root.querySelector<HTMLElement>(focused)?.focus();
   };
 
   await render();
+  const unwatchScroll = watchCurrentSection(root);
   const unwatch = watchSettings((next) => {
     // A value this version cannot fully use is not adopted: it was kept aside as it was read, and
     // the page says so (and how to keep it) instead of showing what could be salvaged of it.
@@ -123,6 +135,7 @@ export async function mountOptions(root: HTMLElement, options: { catalog?: Catal
     close() {
       unwatch();
       gate.stop();
+      unwatchScroll();
     },
   };
 }

@@ -62,7 +62,7 @@ export function policyView(ctx: OptionsContext, managed: CheckedPolicy): HTMLEle
   const switchedOff = (policy.disabledRules ?? []).map((id) => ctx.catalog.rules.find((rule: Rule) => rule.id === id)?.title[lang] ?? id);
   return h(
     'section',
-    { class: 'card policy', 'aria-labelledby': 'policy-title', 'data-policy': policy.lock ? 'locked' : 'suggested' },
+    { class: 'card policy', id: 'policy', 'aria-labelledby': 'policy-title', 'data-policy': policy.lock ? 'locked' : 'suggested' },
     h('h2', { id: 'policy-title' }, t('policyTitle')),
     h('p', null, t(policy.lock ? 'policyLockedIntro' : 'policySuggestedIntro')),
     switchedOff.length ? h('p', { class: 'hint' }, t('policySwitchedOff', switchedOff.join(lang === 'zh' ? '、' : ', '))) : null,

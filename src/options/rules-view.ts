@@ -1,10 +1,16 @@
-// One switch per catalog rule, grouped as the source document groups them.
+// One switch per catalog rule, grouped as the source document groups them, with a filter box over
+// them. Each rule shows where it comes from; its explanation opens in full on click.
 import type { Rule, RuleGroup } from '../rules/types';
 import type { MessageKey } from '../i18n/messages';
+import { reasonWords } from '../rules/reason-words';
+import { localSource } from '../rules/local-source';
 import { h } from '../ui/dom';
+import { sourceLine } from '../ui/source-line';
 import { verdictPill } from '../ui/verdict';
 import { switchRule, type OptionsContext } from './context';
 import { lockedLabel } from './policy-view';
+import { ruleFilterBox, ruleSearchText, type FilterEntry } from './rule-filter';
+import { ruleExplanation } from './rule-explanation';
 
 export const groupOrder: readonly { group: RuleGroup; title: MessageKey; hint: MessageKey }[] = [
   { group: 'condition', title: 'groupCondition', hint: 'groupConditionHint' },
@@ -18,14 +24,16 @@ export const groupOrder: readonly { group: RuleGroup; title: MessageKey; hint: M
 export function rulesView(ctx: OptionsContext): HTMLElement {
   const { t, lang, catalog } = ctx;
   const disabled = new Set(ctx.store.draft.disabledRules);
+  const entries: FilterEntry[] = [];
+  const explanation = ruleExplanation(ctx);
 
-  const ruleSwitch = (rule: Rule) => {
+  const ruleSwitch = (rule: Rule, group: HTMLElement) => {
     const id = `rule-${rule.id.replace('/', '--')}`;
     // Switched off by a locked policy: shown off, whatever the user's own switch says.
     const locked = ctx.locks.disabledRules.has(rule.id);
-    return h(
+    const item = h(
       'li',
-      { class: 'option' },
+      { class: 'option', 'data-rule-item': rule.id },
       h('input', {
         type: 'checkbox',
         id,
@@ -37,29 +45,41 @@ export function rulesView(ctx: OptionsContext): HTMLElement {
       }),
       h(
         'div',
-        null,
+        { class: 'rule-body' },
         h('label', { for: id, class: 'rule-title' }, rule.title[lang], ' ', verdictPill(rule.verdict, t)),
         locked ? lockedLabel(ctx, `${id}-locked`) : null,
-        h('p', { class: 'hint clamp', id: `${id}-hint`, title: rule.explanation[lang] }, rule.explanation[lang]),
+        explanation(rule, id),
+        sourceLine(localSource(rule.source, reasonWords[lang]), t),
       ),
     );
+    entries.push({ element: item, group, text: ruleSearchText(rule) });
+    return item;
   };
+
+  const groups = groupOrder.map(({ group, title, hint }) => {
+    const rules = catalog.rules.filter((rule) => rule.group === group);
+    if (!rules.length) return null;
+    const list = h('ul', { class: 'switches' });
+    const fieldset = h(
+      'fieldset',
+      { class: 'rule-group', 'data-group': group },
+      h('legend', null, t(title)),
+      h('p', { class: 'hint' }, t(hint)),
+      list,
+    );
+    for (const rule of rules) list.append(ruleSwitch(rule, fieldset));
+    return fieldset;
+  });
+
+  const filterBox = ruleFilterBox(ctx, entries);
 
   return h(
     'section',
-    { class: 'card', 'aria-labelledby': 'rules-title' },
+    { class: 'card', id: 'rules', 'aria-labelledby': 'rules-title' },
     h('h2', { id: 'rules-title' }, t('rulesTitle')),
     h('p', { class: 'hint' }, t('rulesHint', catalog.edition)),
-    groupOrder.map(({ group, title, hint }) => {
-      const rules = catalog.rules.filter((rule) => rule.group === group);
-      if (!rules.length) return null;
-      return h(
-        'fieldset',
-        { class: 'rule-group', 'data-group': group },
-        h('legend', null, t(title)),
-        h('p', { class: 'hint' }, t(hint)),
-        h('ul', { class: 'switches' }, rules.map(ruleSwitch)),
-      );
-    }),
+    entries.length ? filterBox.box : null,
+    filterBox.none,
+    groups,
   );
 }

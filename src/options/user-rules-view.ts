@@ -217,7 +217,7 @@ export function userRulesView(ctx: OptionsContext): HTMLElement {
   drawList();
   return h(
     'section',
-    { class: 'card', 'aria-labelledby': 'user-rules-title' },
+    { class: 'card', id: 'user-rules', 'aria-labelledby': 'user-rules-title' },
     h('h2', { id: 'user-rules-title' }, t('userRulesTitle')),
     h('p', { class: 'hint' }, t('userRulesHint')),
     list,

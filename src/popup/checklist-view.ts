@@ -3,7 +3,7 @@
 import type { Lang, Rule } from '../rules/types';
 import type { Translate } from '../i18n/messages';
 import { h } from '../ui/dom';
-import { sourceLine } from './reason-view';
+import { sourceLine } from '../ui/source-line';
 
 export function manualCheckRules(rules: readonly Rule[]): Rule[] {
   return rules.filter((rule) => rule.manualCheck);

@@ -7,7 +7,7 @@ import { reasonWords } from '../rules/reason-words';
 import type { MessageKey, Translate } from '../i18n/messages';
 import { h, replaceChildren, uniqueId } from '../ui/dom';
 import { estimateHandlingFee, termEnd, terms, type FeeProblem, type Term } from '../fees/handling-fee';
-import { sourceLine } from './reason-view';
+import { sourceLine } from '../ui/source-line';
 
 const termLabel: Readonly<Record<Term, MessageKey>> = {
   monthly: 'termMonthly',

@@ -4,7 +4,7 @@
 import type { LookupHit, TopicHit } from '../rules/lookup';
 import type { Translate } from '../i18n/messages';
 import { externalLink, h, isWebUrl, replaceChildren, uniqueId } from '../ui/dom';
-import { sourceLine } from './reason-view';
+import { sourceLine } from '../ui/source-line';
 import { showInvisible } from '../i18n/visible-text';
 import { verdictLabelKey, verdictPill } from '../ui/verdict';
 import { isOrgRuleSource } from '../rules/engine';

@@ -1,10 +1,10 @@
 // A rule's reason as the popup shows it: verdict, title, explanation, the page text it was found in,
 // and where the rule comes from.
-import type { EvidenceField, Reason, RuleSource } from '../rules/types';
+import type { EvidenceField, Reason } from '../rules/types';
 import type { MessageKey, Translate } from '../i18n/messages';
-import { externalLink, h, isWebUrl } from '../ui/dom';
+import { h } from '../ui/dom';
+import { sourceLine } from '../ui/source-line';
 import { verdictPill } from '../ui/verdict';
-import { isOrgRuleSource } from '../rules/engine';
 
 const evidenceLabelKey: Readonly<Record<EvidenceField, MessageKey>> = {
   productType: 'columnProductType',
@@ -14,12 +14,6 @@ const evidenceLabelKey: Readonly<Record<EvidenceField, MessageKey>> = {
   actionDisabled: 'fieldActionDisabled',
   reasonText: 'columnReason',
 };
-
-/** "Source: Table 1, 2020-01-14 edition" as a link to the document; the user's own rules say so. */
-export function sourceLine(source: RuleSource, t: Translate): HTMLElement {
-  if (!isWebUrl(source.url)) return h('p', { class: 'source' }, t(isOrgRuleSource(source) ? 'sourceOrgRule' : 'sourceUserRule'));
-  return h('p', { class: 'source' }, externalLink(source.url, t('sourceLink', source.section, source.edition)));
-}
 
 export function reasonItem(reason: Reason, t: Translate): HTMLElement {
   const evidence =

@@ -224,20 +224,127 @@ describe('two options pages open at once', () => {
   });
 });
 
+describe('sections, the rule filter and the column names', () => {
+  it('has a side navigation to every section, and marks the section scrolled to as current', async () => {
+    const options = await openOptions();
+    await options.setViewportSize({ width: 1100, height: 700 });
+    const links = options.locator('.side-nav a');
+    expect(await links.allTextContents()).toEqual(['General', 'Rules', 'Your own rules', 'Console column names', 'Import, export, reset']);
+    expect(await options.locator('.side-nav a[aria-current]').textContent()).toBe('General');
+    await options.locator('.side-nav a', { hasText: 'Console column names' }).click();
+    await expect.poll(() => options.locator('.side-nav a[aria-current]').textContent()).toBe('Console column names');
+    // The section starts below the sticky header, not under it, in the top half of the window (as
+    // near the header as the end of the page allows).
+    const [headBottom, sectionTop, height] = await options.evaluate(() => [
+      document.querySelector('.page-head')!.getBoundingClientRect().bottom,
+      document.getElementById('headers')!.getBoundingClientRect().top,
+      innerHeight,
+    ]);
+    expect(sectionTop).toBeGreaterThanOrEqual(headBottom - 1);
+    expect(sectionTop).toBeLessThan(height / 2);
+    // Back up to the rules by their link.
+    await options.locator('.side-nav a[href="#rules"]').click();
+    await expect.poll(() => options.locator('.side-nav a[aria-current]').textContent()).toBe('Rules');
+    // The navigation stays in view beside the cards.
+    expect(await links.first().isVisible()).toBe(true);
+    expect((await links.first().boundingBox())!.y).toBeGreaterThan(0);
+    await options.close();
+  });
+
+  it('filters the rules as you type, says how many it shows, and Escape brings them all back', async () => {
+    const options = await openOptions();
+    const total = await options.locator('input[data-rule]').count();
+    const filter = options.getByLabel('Filter rules');
+    await filter.fill('SMN');
+    const shownRules = () =>
+      options.locator('input[data-rule]:visible').evaluateAll((inputs) => inputs.map((input) => input.getAttribute('data-rule')));
+    expect(await shownRules()).toEqual([SMN]);
+    expect(await options.locator('[data-filter-count]').textContent()).toBe(`Showing 1 of ${total} rules`);
+    // Only the group of the rule shown is left.
+    expect(await options.locator('.rule-group:visible').evaluateAll((groups) => groups.map((group) => group.getAttribute('data-group')))).toEqual([
+      'service',
+    ]);
+    await filter.fill('消息通知');
+    expect(await shownRules()).toEqual([SMN]);
+    await filter.fill('asdfqwer');
+    expect(await shownRules()).toEqual([]);
+    expect(await options.locator('[data-filter-none]').textContent()).toBe('No rule matches “asdfqwer”.');
+    await filter.press('Escape');
+    expect(await shownRules()).toHaveLength(total);
+    expect(await options.locator('[data-filter-none]').isVisible()).toBe(false);
+    await options.close();
+  });
+
+  it("shows each rule's source and edition, and its whole explanation on click, where two lines cut it", async () => {
+    const options = await openOptions();
+    await options.setViewportSize({ width: 700, height: 700 });
+    const sources = await options.locator('[data-rule-item] .source').allTextContents();
+    expect(sources).toHaveLength(await options.locator('input[data-rule]').count());
+    for (const source of sources) expect(source).toMatch(/^Source: .+, edition \d{4}-\d{2}-\d{2}$/);
+    const toggle = options.locator('[data-rule-item] button[aria-expanded]:visible').first();
+    const hint = options.locator(`#${await toggle.getAttribute('aria-controls')}`);
+    const cut = () => hint.evaluate((element) => element.scrollHeight > element.clientHeight + 1);
+    expect(await cut()).toBe(true);
+    expect(await toggle.textContent()).toBe('Full text');
+    await toggle.click();
+    expect(await cut()).toBe(false);
+    expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+    expect(await toggle.textContent()).toBe('Less');
+    // A text the two lines do not cut offers nothing to open.
+    const short = options.locator(`[data-rule-item="free"]`);
+    expect(await short.locator('button[aria-expanded]:visible').count()).toBe(0);
+    await options.close();
+  });
+
+  it('keeps the column-name boxes closed until used, opens one by keyboard, and keeps a used one open', async () => {
+    const options = await openOptions();
+    expect(await options.locator('details[data-column-row][open]').count()).toBe(0);
+    expect(await options.locator('textarea[data-column]:visible').count()).toBe(0);
+    await options.locator('details[data-column-row="status"] > summary').focus();
+    await options.keyboard.press('Enter');
+    const box = options.locator('textarea[data-column="status"]');
+    expect(await box.isVisible()).toBe(true);
+    await box.fill('Lifecycle');
+    await box.press('Tab');
+    await expect
+      .poll(async () => (JSON.parse(await storedSettings()) as { settings?: { extraHeaders?: Record<string, string[]> } }).settings?.extraHeaders)
+      .toEqual({ status: ['Lifecycle'] });
+    await options.reload();
+    await options.locator(`input[data-rule="${SMN}"]`).waitFor();
+    expect(
+      await options.locator('details[data-column-row][open]').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-column-row'))),
+    ).toEqual(['status']);
+    expect(await options.locator('details[data-column-row="status"] .count-pill').textContent()).toBe('1 added');
+    await options.close();
+  });
+});
+
 describe('look and feel', () => {
   it('can be used with the keyboard alone: every control reached shows a focus ring, in view and not under the header', async () => {
     const options = await openOptions();
     await options.setViewportSize({ width: 900, height: 600 });
-    await options.locator('[data-setting="enabled"]').focus();
+    await options.locator('.side-nav a').first().focus();
     const stops: NonNullable<ReturnType<typeof focusedInPage>>[] = [];
-    for (let i = 0; i < 200; i++) {
+    for (let i = 0; i < 400; i++) {
       const stop = await options.evaluate(focusedInPage);
       if (!stop) break;
       stops.push(stop);
       await options.keyboard.press('Tab');
     }
     const names = stops.map((stop) => stop.what).join('\n');
-    for (const expected of ['input[checkbox]', 'input[radio]', SMN, 'Add a rule', 'textarea', 'Export', 'Import', 'Reset'])
+    for (const expected of [
+      'a[] "General"',
+      'input[checkbox]',
+      'input[radio]',
+      'input[search]',
+      SMN,
+      'a[] "Source: Table 1',
+      'Add a rule',
+      'summary[] "Status"',
+      'Export',
+      'Import',
+      'Reset',
+    ])
       expect(names).toContain(expected);
     expect(stops.filter((stop) => stop.ringWidth < 2).map((stop) => stop.what)).toEqual([]);
     expect(stops.filter((stop) => stop.hidden).map((stop) => stop.what)).toEqual([]);

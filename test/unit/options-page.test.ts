@@ -120,6 +120,67 @@ describe('switches', () => {
   });
 });
 
+describe('sections, the rule filter and the column names', () => {
+  it("links every section from the side navigation, the organisation's only when it sets something", async () => {
+    await open();
+    const links = [...root.querySelectorAll<HTMLAnchorElement>('.side-nav a')];
+    expect(links.map((link) => [link.getAttribute('href'), text(link)])).toEqual([
+      ['#general', 'General'],
+      ['#rules', 'Rules'],
+      ['#user-rules', 'Your own rules'],
+      ['#headers', 'Console column names'],
+      ['#backup', 'Import, export, reset'],
+    ]);
+    for (const link of links) expect(root.querySelector(link.getAttribute('href')!)?.tagName).toBe('SECTION');
+    expect(root.querySelector('.side-nav')!.getAttribute('aria-label')).toBe('Sections');
+  });
+
+  it('filters rules by any of their names in either language, and keeps the filter across a redraw', async () => {
+    await open();
+    const filter = root.querySelector<HTMLInputElement>('#rule-filter')!;
+    const shown = () =>
+      [...root.querySelectorAll<HTMLElement>('[data-rule-item]')].filter((item) => !item.hidden).map((item) => item.dataset.ruleItem);
+    fill(filter, 'smn');
+    expect(shown()).toEqual(['service/simple-message-notification']);
+    expect(text(root.querySelector('[data-filter-count]'))).toBe(`Showing 1 of ${catalog.rules.length} rules`);
+    fill(filter, '消息通知服务');
+    expect(shown()).toEqual(['service/simple-message-notification']);
+    // Another window's change redraws the page: the filter and what it shows stay.
+    await saveSettings({ ...defaultSettings, disabledRules: ['free'] });
+    await settle();
+    expect(root.querySelector<HTMLInputElement>('#rule-filter')!.value).toBe('消息通知服务');
+    expect(shown()).toEqual(['service/simple-message-notification']);
+    fill(root.querySelector<HTMLInputElement>('#rule-filter')!, 'asdfqwer');
+    expect(shown()).toEqual([]);
+    expect([...root.querySelectorAll<HTMLElement>('.rule-group')].every((group) => group.hidden)).toBe(true);
+    expect(text(root.querySelector('[data-filter-none]'))).toBe('No rule matches “asdfqwer”.');
+  });
+
+  it('opens a long explanation in full on click, and says so to assistive technology', async () => {
+    await open();
+    const toggle = root.querySelector<HTMLButtonElement>('[data-rule-item] button[aria-expanded]')!;
+    const hint = root.querySelector<HTMLElement>(`#${toggle.getAttribute('aria-controls')}`)!;
+    expect(hint.classList.contains('clamp')).toBe(true);
+    toggle.click();
+    expect(hint.classList.contains('clamp')).toBe(false);
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    expect(text(toggle)).toBe('Less');
+    // Clicking the cut text itself opens it too.
+    const other = [...root.querySelectorAll<HTMLButtonElement>('[data-rule-item] button[aria-expanded="false"]')][0]!;
+    root.querySelector<HTMLElement>(`#${other.getAttribute('aria-controls')}`)!.click();
+    expect(other.getAttribute('aria-expanded')).toBe('true');
+  });
+
+  it('keeps the column-name boxes closed until one holds names, and says how many', async () => {
+    await saveSettings({ ...defaultSettings, extraHeaders: { status: ['Lifecycle', 'State'] } });
+    await open();
+    const open_ = [...root.querySelectorAll<HTMLDetailsElement>('details[data-column-row]')].filter((row) => row.open);
+    expect(open_.map((row) => row.dataset.columnRow)).toEqual(['status']);
+    expect(text(open_[0]!.querySelector('.count-pill'))).toBe('2 added');
+    expect(root.querySelector('textarea[data-column="status"]')!.getAttribute('aria-labelledby')).toBe('headers-status-label');
+  });
+});
+
 describe('a failed save', () => {
   it('says why, keeps the change on screen, and saves it on "Try again"', async () => {
     await open();
