@@ -24,6 +24,8 @@ export interface ManagedPolicy {
   extraHeaders?: Partial<Record<ColumnField, string[]>>;
   language?: LanguageChoice;
   showAllowed?: boolean;
+  /** false: the first-run page is not opened on install (an organisation that deploys to everyone). */
+  welcomePage?: boolean;
 }
 
 export interface CheckedPolicy {
@@ -49,7 +51,7 @@ export function checkPolicy(raw: unknown): CheckedPolicy {
   if (!isPlainObject(raw)) return { policy: { lock: false }, problems: [{ path: [], message: 'errNotObject' }] };
   const problems: SettingsProblem[] = [];
   for (const key of Object.keys(raw))
-    if (![...policyFields, 'rules', 'lock'].includes(key)) problems.push({ path: [key], message: 'errUnknownField' });
+    if (![...policyFields, 'rules', 'lock', 'welcomePage'].includes(key)) problems.push({ path: [key], message: 'errUnknownField' });
   const fields = coerceFields({ ...raw, userRules: raw.rules }, [...policyFields, 'userRules']);
   // The user's rules are "userRules" in settings; the policy calls its own "rules".
   for (const problem of fields.problems)
@@ -58,6 +60,10 @@ export function checkPolicy(raw: unknown): CheckedPolicy {
   if (raw.lock !== undefined) {
     if (typeof raw.lock === 'boolean') policy.lock = raw.lock;
     else problems.push({ path: ['lock'], message: 'errExpectedBoolean' });
+  }
+  if (raw.welcomePage !== undefined) {
+    if (typeof raw.welcomePage === 'boolean') policy.welcomePage = raw.welcomePage;
+    else problems.push({ path: ['welcomePage'], message: 'errExpectedBoolean' });
   }
   const { userRules, ...rest } = fields.values as Partial<Settings>;
   Object.assign(policy, rest);

@@ -66,6 +66,20 @@ export interface Harness extends ExtensionBrowser {
   tabIdOf(page: Page): Promise<number>;
   /** What the content script in `page` answers the popup: its reading of the page, or null. */
   summaryOf(page: Page): Promise<PageSummary | null>;
+  /** The first-run page the install opened, when kept (`keepWelcome`); how many it opened in all. */
+  welcome?: Page;
+  welcomeCount: number;
+}
+
+const isWelcomePage = (page: Page) => /^chrome-extension:\/\/[^/]+\/welcome\.html/.test(page.url());
+
+/** The first-run pages the install opened: waited for (the install's tab opens a moment after the start). */
+async function firstRunPages(context: ExtensionBrowser['context'], timeoutMs = 10_000): Promise<Page[]> {
+  for (const started = Date.now(); Date.now() - started < timeoutMs; await new Promise((resolve) => setTimeout(resolve, 100))) {
+    const pages = context.pages().filter(isWelcomePage);
+    if (pages.length) return pages;
+  }
+  return [];
 }
 
 export interface HarnessOptions {
@@ -74,6 +88,10 @@ export interface HarnessOptions {
   viewport?: { width: number; height: number };
   deviceScaleFactor?: number;
   asUser?: boolean;
+  /** Leave the first-run page open (it is closed otherwise, out of the tests' way) as `welcome`. */
+  keepWelcome?: boolean;
+  /** How long to wait for the first-run page (less where the policy says it must not open). */
+  welcomeTimeoutMs?: number;
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
@@ -91,8 +109,12 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       asUser: options.asUser,
     });
     const running = server;
+    const welcomes = await firstRunPages(browser.context, options.welcomeTimeoutMs);
+    if (!options.keepWelcome) for (const page of welcomes) await page.close();
     const harness: Harness = {
       ...browser,
+      welcome: options.keepWelcome ? welcomes[0] : undefined,
+      welcomeCount: welcomes.length,
       server: running,
       extensionUrl: (path) => `chrome-extension://${browser.extensionId}/${path.replace(/^\//, '')}`,
       async openPage(url) {

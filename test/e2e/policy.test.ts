@@ -45,6 +45,7 @@ describe.skipIf(!writable)("an organisation's policy in Chromium", () => {
     policyFile = join(policyDir, `unsub-lens-test-${process.pid}.json`);
     const policy = {
       lock: true,
+      welcomePage: false,
       disabledRules: [SMN],
       rules: [
         {
@@ -56,7 +57,7 @@ describe.skipIf(!writable)("an organisation's policy in Chromium", () => {
       ],
     };
     writeFileSync(policyFile, JSON.stringify({ '3rdparty': { extensions: { [unpackedExtensionId(copy)]: policy } } }));
-    harness = await startHarness({ extensionDir: copy });
+    harness = await startHarness({ extensionDir: copy, welcomeTimeoutMs: 4000 });
   });
 
   afterAll(async () => {
@@ -67,6 +68,10 @@ describe.skipIf(!writable)("an organisation's policy in Chromium", () => {
 
   it('reaches the extension it names', () => {
     expect(harness.extensionId).toBe(unpackedExtensionId(copy));
+  });
+
+  it('opens no first-run page where the policy sets welcomePage to false', () => {
+    expect(harness.welcomeCount).toBe(0);
   });
 
   it("shows the locked rule in the options page, off, disabled and labelled, with the organisation's rule", async () => {

@@ -29,6 +29,7 @@ const layers: Record<string, number> = {
   ui: 8,
   popup: 9,
   options: 9,
+  welcome: 9,
 };
 
 function layerOf(file: string): string {
