@@ -102,7 +102,15 @@ describe.each(builds)('$name manifest', ({ dir, command, version }) => {
       properties: Record<string, { type: string }>;
     };
     expect(schema.type).toBe('object');
-    expect(Object.keys(schema.properties).sort()).toEqual(['disabledRules', 'extraHeaders', 'language', 'lock', 'rules', 'showAllowed', 'welcomePage']);
+    expect(Object.keys(schema.properties).sort()).toEqual([
+      'disabledRules',
+      'extraHeaders',
+      'language',
+      'lock',
+      'rules',
+      'showAllowed',
+      'welcomePage',
+    ]);
   });
 
   it('exposes nothing to web pages and keeps the default content security policy', () => {
