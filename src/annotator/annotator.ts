@@ -13,7 +13,7 @@ import type { HeaderNames } from '../console/columns';
 import { annotateRow, clearAll, clearRow, focusBadgeIn } from '../badges/row-annotation';
 import { findResourceTables } from '../page/find-tables';
 import { onFiveDayTab } from '../page/active-tab';
-import { createSummaryBar, markHidden } from '../badges/summary-bar';
+import { createSummaryBar, hiddenBy, markHidden, type RowFilter } from '../badges/summary-bar';
 import { watchSelections } from '../badges/batch-warning';
 import { tableRows, type RowLayoutCache } from '../page/table-layout';
 import { describeTables, emptyDiagnostics, recordError, type Diagnostics } from '../page/diagnostics';
@@ -48,6 +48,8 @@ export interface Annotator {
   summary(): PageSummary;
   /** Scrolls to a row of the summary and flashes it; the badge takes focus for keyboard users. */
   reveal(index: number): boolean;
+  /** Shows only `verdict`'s rows (the popup's counts), or all of them; false when not badging. */
+  filterRows(verdict: Verdict | null): boolean;
 }
 
 /** Reading per slice before yielding, and reading and writing together: well under the 50 ms of a long task. */
@@ -75,6 +77,8 @@ interface Run {
   /** New settings: rows are read again (tables found again when `rescan`). */
   update(next: AnnotatorOptions, rescan: boolean): void;
   stop(): void;
+  readonly filter: RowFilter;
+  setFilter(filter: RowFilter): void;
 }
 
 type ResourceOutcome = Extract<RowOutcome, { kind: 'resource' }>;
@@ -131,7 +135,11 @@ export function createAnnotator(
       }));
       const counts = tallyOutcomes(outcomes, emptyDiagnostics());
       const diagnostics = structuredClone(run?.diagnostics ?? emptyDiagnostics());
-      return { url: doc.location?.href ?? '', lang: options.lang, counts, rows, diagnostics };
+      return { url: doc.location?.href ?? '', lang: options.lang, counts, rows, diagnostics, filter: run?.filter ?? null };
+    },
+    filterRows(verdict) {
+      run?.setFilter(verdict);
+      return Boolean(run);
     },
     reveal(index) {
       let position = 0;
@@ -193,10 +201,10 @@ function startRun(doc: Document, initial: AnnotatorOptions, timers: Timers, noti
   const tableOutcomes = () => tracker.tables.flatMap((table) => tableRows(table).map((row) => outcomes.get(row)));
 
   // The bar above the first table; its filter hides the allowed rows of every table.
-  let filtering = false;
-  const isHidden = (outcome: RowOutcome | undefined) => filtering && outcome?.kind === 'resource' && outcome.evaluation.verdict === 'allowed';
-  const bar = createSummaryBar(doc, (on) => {
-    filtering = on;
+  let filter: RowFilter = null;
+  const isHidden = (outcome: RowOutcome | undefined) => outcome?.kind === 'resource' && hiddenBy(filter, outcome.evaluation.verdict);
+  const bar = createSummaryBar(doc, (next) => {
+    filter = next;
     for (const table of tracker.tables) for (const row of tableRows(table)) guard('bar', () => markHidden(row, isHidden(outcomes.get(row))));
   });
   // A ticked row that will be refused says so under its badge.
@@ -270,6 +278,10 @@ function startRun(doc: Document, initial: AnnotatorOptions, timers: Timers, noti
         }
     },
     diagnostics,
+    get filter() {
+      return bar.filter;
+    },
+    setFilter: (next) => bar.setFilter(next),
     get reads() {
       return earlierReads + pipeline.reads;
     },

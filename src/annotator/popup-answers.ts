@@ -22,6 +22,8 @@ export function answerPopup(request: ContentRequest | undefined, parts: PopupAns
       return running ? { ...running.summary(), seen: seen.count(), paging: paging.status() } : null;
     case 'reveal-row':
       return running ? running.reveal(request.index) : false;
+    case 'filter-rows':
+      return running ? running.filterRows(request.verdict) : false;
     case 'get-seen':
       return seen.rows();
     case 'clear-seen':

@@ -38,6 +38,7 @@ a{color:#0a5bd8}
 .bar-filter{font:inherit;padding:1px 8px;border:1px solid #c2c6cc;border-radius:2px;background:#fff;color:#191919;cursor:pointer}
 .bar-filter[aria-pressed=true]{border-color:#1476ff;color:#0a5bd8;background:#eef3fe}
 .bar-legend{color:#575d6c;flex-basis:100%}
+.bar-note{color:#0a5bd8;font-weight:600}.bar-note[hidden]{display:none}
 .legend-item b{color:var(--c)}
 .warning{display:block;margin-top:2px;padding:1px 5px;border-inline-start:3px solid #c7000b;background:#fff1f0;color:#a8071a;font:12px/16px system-ui,"PingFang SC","Microsoft YaHei",sans-serif;white-space:normal}
 .close{position:absolute;top:6px;inset-inline-end:6px;width:22px;height:22px;padding:0;border:0;border-radius:2px;background:none;color:inherit;font:16px/22px sans-serif;cursor:pointer}

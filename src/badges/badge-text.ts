@@ -12,6 +12,7 @@ export const badgeText = {
     barLabel: 'Unsub Lens: this page',
     refusedInBatch: { blocked: 'Will be refused: ', elsewhere: 'Not unsubscribed here: ' },
     filterLabel: 'Show only rows that need attention',
+    onlyVerdict: 'Only “$1” rows are shown.',
     legend: {
       blocked: 'the list says it cannot be unsubscribed',
       elsewhere: 'not on this page: the badge says where',
@@ -46,6 +47,7 @@ export const badgeText = {
     barLabel: '退订助手：本页',
     refusedInBatch: { blocked: '将被拒绝退订：', elsewhere: '不在此页面退订：' },
     filterLabel: '只显示需要注意的资源',
+    onlyVerdict: '只显示“$1”的资源。',
     legend: {
       blocked: '列表规定不支持退订',
       elsewhere: '不在此页面退订，标记会说明在哪里办理',

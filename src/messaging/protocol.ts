@@ -2,6 +2,7 @@
 import type { Catalog, Lang, Rule, Topic, Verdict } from '../rules/types';
 import type { HeaderNames } from '../console/columns';
 import type { BadgeWords } from '../badges/badge-text';
+import type { RowFilter } from '../badges/summary-bar';
 import type { ReasonWords } from '../rules/reason-words';
 import type { Settings } from '../settings/settings';
 import type { EffectiveSettings } from '../settings/managed-policy';
@@ -62,6 +63,8 @@ export interface PageSummary {
   /** Resources seen on this tab across the table's pages, and "page through for me". */
   seen?: SeenCount;
   paging?: PageThroughStatus;
+  /** Which rows the page shows: all (null), those that need attention, or one verdict's. */
+  filter?: RowFilter;
 }
 
 /**
@@ -111,6 +114,7 @@ export interface BackgroundAnswers {
 export type ContentRequest =
   | { type: 'get-summary' }
   | { type: 'reveal-row'; index: number }
+  | { type: 'filter-rows'; verdict: Verdict | null }
   | { type: 'get-seen' }
   | { type: 'clear-seen' }
   | { type: 'page-through'; action: 'start' | 'cancel' };
@@ -122,6 +126,7 @@ export type ContentRequest =
 export interface ContentAnswers {
   'get-summary': PageSummary | null;
   'reveal-row': boolean;
+  'filter-rows': boolean;
   'get-seen': RowSummary[];
   'clear-seen': SeenCount;
   'page-through': PageThroughStatus | null;

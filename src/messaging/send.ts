@@ -23,6 +23,7 @@ const contentChecks: { [K in keyof ContentAnswers]: Check<ContentAnswers[K]> } =
   'get-summary': (value): value is ContentAnswers['get-summary'] =>
     value === null || (isObject(value) && Array.isArray(value.rows) && isObject(value.counts) && isObject(value.diagnostics)),
   'reveal-row': (value): value is boolean => typeof value === 'boolean',
+  'filter-rows': (value): value is boolean => typeof value === 'boolean',
   'get-seen': (value): value is ContentAnswers['get-seen'] => Array.isArray(value),
   'clear-seen': (value): value is ContentAnswers['clear-seen'] => isObject(value) && typeof value.resources === 'number',
   'page-through': (value): value is ContentAnswers['page-through'] => value === null || (isObject(value) && typeof value.state === 'string'),

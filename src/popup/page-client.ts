@@ -3,6 +3,7 @@ import type { PageSummary, RowSummary } from '../messaging/protocol';
 import type { SeenCount } from '../annotator/seen-resources';
 import type { PageThroughStatus } from '../annotator/page-through';
 import { askTab } from '../messaging/send';
+import type { Verdict } from '../rules/types';
 
 /** How long to wait for the content script; a tab that never answers is "not the page". */
 const ANSWER_TIMEOUT_MS = 2000;
@@ -15,6 +16,11 @@ export async function requestSummary(tabId: number): Promise<PageSummary | null>
 /** Asks the page to scroll a row into view and highlight it; false when the row is gone. */
 export async function revealRow(tabId: number, index: number): Promise<boolean> {
   return (await askTab(tabId, { type: 'reveal-row', index }, ANSWER_TIMEOUT_MS)) === true;
+}
+
+/** Shows only `verdict`'s rows on the page (null: all of them); false when the page is not badged. */
+export async function filterPageRows(tabId: number, verdict: Verdict | null): Promise<boolean> {
+  return (await askTab(tabId, { type: 'filter-rows', verdict }, ANSWER_TIMEOUT_MS)) === true;
 }
 
 /** Every resource seen on the tab's console page, across its pages. */

@@ -19,7 +19,7 @@ import { siteOf } from '../console/route';
 import { checklistView } from './checklist-view';
 import { notThePageView, summaryView } from './summary-view';
 import { targetTabId } from './target-tab';
-import { clearSeen, pageThrough, requestSeen, requestSummary, revealRow } from './page-client';
+import { clearSeen, filterPageRows, pageThrough, requestSeen, requestSummary, revealRow } from './page-client';
 import { seenView } from './seen-view';
 import { summaryCsv } from './export-csv';
 import { summaryReport } from './export-report';
@@ -146,6 +146,7 @@ async function showPage(page: HTMLElement, t: Translate, search: string): Promis
       heading,
       summaryView(summary, t, {
         reveal: (index) => revealRow(tabId, index),
+        filterPage: (verdict) => filterPageRows(tabId, verdict),
         exportCsv: () => downloadText(exportFileName('csv'), summaryCsv(summary, t), 'text/csv;charset=utf-8'),
         copyReport: () => copyText(summaryReport(summary, t)),
       }),

@@ -12,6 +12,8 @@ import { verdicts, type Verdict } from '../rules/types';
 
 export interface SummaryActions {
   reveal(index: number): Promise<boolean>;
+  /** Shows only `verdict`'s rows on the page too (null: all). */
+  filterPage(verdict: Verdict | null): Promise<boolean>;
   exportCsv(): void;
   copyReport(): Promise<boolean>;
 }
@@ -128,7 +130,8 @@ export function summaryView(summary: PageSummary, t: Translate, actions: Summary
 
   const empty = isEmptyTable(summary);
   // The rows that need attention, or, with a count pressed, the rows of that verdict.
-  let filter: Verdict | undefined;
+  // A verdict the page is filtered to already (from an earlier opening) is the one pressed.
+  let filter: Verdict | undefined = summary.filter && summary.filter !== 'attention' ? summary.filter : undefined;
   const list = h('div', { class: 'row-list' });
   const showList = () => {
     const listed = summary.rows.filter((row) => (filter ? row.verdict === filter : row.verdict !== 'allowed'));
@@ -148,6 +151,7 @@ export function summaryView(summary: PageSummary, t: Translate, actions: Summary
     countButton(t(verdictLabelKey[verdict]), summary.counts[verdict], verdict, () => {
       filter = filter === verdict ? undefined : verdict;
       showList();
+      void actions.filterPage(filter ?? null);
     }),
   );
   showList();

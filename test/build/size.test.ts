@@ -7,8 +7,9 @@ import { chromeDir, contentScriptFiles, kB, pageLoad, readManifest, sizeOf } fro
 // content script kept the resources of every page and learned to page through; 45 kB until the
 // fourth verdict and rule variants; 46 kB until reasons said "if" for a weaker verdict, sources
 // spoke the reader's language and rows of the five-day sub-tab said so; 48 kB until the summary
-// bar above the table and the batch warning (README, "Size").
-const CONTENT_SCRIPT_BUDGET = 53_000;
+// bar above the table and the batch warning; 53 kB until the popup's counts filtered the page too
+// (one verdict's rows, the bar naming it: 52.6 -> 53.1 kB) (README, "Size").
+const CONTENT_SCRIPT_BUDGET = 54_000;
 // 120 kB until the popup's bundled catalog took the look-up's topics (refunds, five-day
 // unsubscription) and the messages took the fee estimator (104.6 -> 120.8 kB); 125 kB until the
 // exports carried each row's details (125.4 kB).

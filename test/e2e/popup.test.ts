@@ -88,6 +88,32 @@ describe.each([
   });
 });
 
+it('filters the console page by the count pressed in the popup, the bar saying so, and shows all again', async () => {
+  const expected = loadExpected(fixturesDir, 'intl-en-tiny');
+  const consolePage = await harness.openPage(consoleUrl(intlHost));
+  await waitForAnnotatedRows(consolePage, expected.rows.length);
+  const popup = await openPopupFor(consolePage);
+  await popup.locator('.summary').waitFor();
+  // The verdicts of the rows a user can see on the console page (hidden rows are not laid out).
+  const visibleVerdicts = () =>
+    consolePage
+      .locator('tr[data-unsub-lens]')
+      .evaluateAll((rows) => rows.filter((row) => (row as HTMLElement).offsetParent !== null).map((row) => row.getAttribute('data-unsub-lens')));
+  await popup.locator('.count[data-verdict="blocked"]').click();
+  const blocked = expected.rows.filter((row) => row.verdict === 'blocked').length;
+  await expect.poll(visibleVerdicts).toEqual(Array(blocked).fill('blocked'));
+  expect(await consolePage.locator('[data-unsub-lens-bar] .bar-note').innerText()).toBe('Only “Cannot unsubscribe” rows are shown.');
+  // Opened again, the popup shows the same count pressed.
+  await popup.reload();
+  await popup.locator('.summary').waitFor();
+  expect(await popup.locator('.count[data-verdict="blocked"]').getAttribute('aria-pressed')).toBe('true');
+  await popup.locator('.count[data-verdict="blocked"]').click();
+  await expect.poll(async () => (await visibleVerdicts()).length).toBe(expected.rows.length);
+  expect(await consolePage.locator('[data-unsub-lens-bar] .bar-note').isVisible()).toBe(false);
+  await popup.close();
+  await consolePage.close();
+});
+
 it("shows the page summary first, its counts and every blocked and check row inside Chrome's 600 px popup", async () => {
   const expected = loadExpected(fixturesDir, 'intl-en-tiny');
   const consolePage = await harness.openPage(consoleUrl(intlHost));

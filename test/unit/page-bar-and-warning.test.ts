@@ -60,6 +60,29 @@ describe('the summary bar', () => {
     expect(hidden()).toEqual([]);
   });
 
+  it("shows only one verdict's rows when the popup asks, says so in the bar, and its button shows all again", async () => {
+    const { table, shadow } = await start();
+    const shown = () =>
+      [...table.querySelectorAll('tr[data-unsub-lens]')]
+        .filter((row) => !row.hasAttribute('data-unsub-lens-hidden'))
+        .map((row) => row.getAttribute('data-unsub-lens'));
+    expect(annotator.filterRows('blocked')).toBe(true);
+    expect(shown()).toEqual(['blocked', 'blocked']);
+    expect(table.classList.contains('unsub-lens-filtered')).toBe(true);
+    const note = shadow!.querySelector<HTMLElement>('.bar-note')!;
+    expect(note.textContent).toBe('Only “Cannot unsubscribe” rows are shown.');
+    expect(annotator.summary().filter).toBe('blocked');
+    annotator.filterRows('allowed');
+    expect(shown()).toEqual(['allowed', 'allowed']);
+    const toggle = shadow!.querySelector<HTMLButtonElement>('.bar-filter')!;
+    expect(toggle.getAttribute('aria-pressed')).toBe('true');
+    toggle.click();
+    expect(shown()).toHaveLength(4);
+    expect(note.hidden).toBe(true);
+    expect(annotator.summary().filter).toBeNull();
+    expect(table.classList.contains('unsub-lens-filtered')).toBe(false);
+  });
+
   it('keeps the filter for rows the console draws later, and updates the counts', async () => {
     const { shadow } = await start();
     shadow!.querySelector<HTMLButtonElement>('.bar-filter')!.click();

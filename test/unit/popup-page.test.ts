@@ -390,6 +390,24 @@ describe('the counts as filters', () => {
     expect(listed()).toEqual(['smn-topic-01', 'trial-ecs', 'search-1']);
   });
 
+  it('filters the page too: a pressed count shows only its rows there, pressed again all of them', async () => {
+    await openPopup();
+    const filters = () => sent.filter(({ message }) => message.type === 'filter-rows').map(({ tabId, message }) => [tabId, message]);
+    root.querySelector<HTMLButtonElement>('.count[data-verdict="blocked"]')!.click();
+    root.querySelector<HTMLButtonElement>('.count[data-verdict="blocked"]')!.click();
+    expect(filters()).toEqual([
+      [42, { type: 'filter-rows', verdict: 'blocked' }],
+      [42, { type: 'filter-rows', verdict: null }],
+    ]);
+  });
+
+  it('opens with the count pressed that the page is filtered to', async () => {
+    answerWith((message) => (message.type === 'get-summary' ? { ...summary, filter: 'caution' } : undefined));
+    await openPopup();
+    expect(root.querySelector('.count[data-verdict="caution"]')!.getAttribute('aria-pressed')).toBe('true');
+    expect(listed()).toEqual(['search-1']);
+  });
+
   it('cannot press a count of zero', async () => {
     await openPopup();
     expect(root.querySelector<HTMLButtonElement>('.count[data-verdict="elsewhere"]')!.disabled).toBe(true);
