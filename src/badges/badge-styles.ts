@@ -1,21 +1,23 @@
 // The badge's styles, inside its shadow root: the console's CSS cannot reach in, and none leaks out.
 // `!important` on :host because the page's rules for the host element would otherwise win.
 // Light, as the console is, whatever the operating system's scheme: the badge belongs to the page.
-// In a cell too narrow for the word (the host is a size container), only the verdict's icon shows;
-// the word stays the accessible name's start. The host is a block of its own under the cell's text, so a narrow cell (or one with `nowrap`) never
-// pushes it out of sight; the label may break between words, never inside one.
+// The short word shows only where it fits whole: the badge is a one-line-high flex box whose word
+// wraps, out of sight, to a second line when the cell is too narrow, leaving the verdict's icon (no
+// measured threshold, so no font can cut the word). In a cell too narrow even for the icon (the
+// console's fixed-layout table at 200% zoom; the host is a size container), a mark in the verdict's
+// colour. The word stays the accessible name's start. The host is a block of its own under the cell's
+// text, so a narrow cell (or one with `nowrap`) never pushes it out of sight.
 export const badgeCss = `
 :host{all:initial!important;display:block!important;margin-top:2px!important;line-height:0!important;container-type:inline-size!important}
 *{box-sizing:border-box}
 .badge,.panel{font:12px/16px system-ui,"PingFang SC","Microsoft YaHei",sans-serif}
-.badge{display:inline-block;max-width:100%;margin:0;padding:1px 5px;border:1px solid var(--l);border-radius:2px;color:var(--c);background:var(--b);cursor:pointer;text-align:start;white-space:nowrap;overflow:hidden}
+.badge{display:inline-flex;flex-wrap:wrap;align-content:flex-start;align-items:center;max-width:100%;height:20px;margin:0;padding:1px 5px;border:1px solid var(--l);border-radius:2px;color:var(--c);background:var(--b);cursor:pointer;text-align:start;white-space:nowrap;overflow:hidden}
 .badge::before{font-size:12px;font-weight:700;margin-inline-end:3px}
 .badge.blocked::before{content:'⊘'}
 .badge.elsewhere::before{content:'↗'}
 .badge.caution::before{content:'!'}
 .badge.noted::before{content:'✓'}
-@container (max-width:76px){.badge:not(.long){font-size:0;padding:1px 4px}.badge:not(.long)::before{margin:0}}
-@container (max-width:92px){.badge.long{font-size:0;padding:1px 4px}.badge.long::before{margin:0}}
+@container (max-width:19px){.badge{width:100%;min-width:6px;max-width:12px;height:16px;padding:0;font-size:0;background:var(--c);border-color:var(--c)}:host .badge::before{content:none}}
 :focus-visible{outline:2px solid #1476ff;outline-offset:1px}
 .blocked{--c:#a8071a;--b:#fff1f0;--l:#ffa39e}
 .caution{--c:#874d00;--b:#fffbe6;--l:#ffd666}

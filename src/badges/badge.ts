@@ -115,17 +115,10 @@ function paint(host: Element, { evaluation, words, button }: BadgeState): void {
   const noted = verdict === 'allowed' && Boolean(evaluation.notes?.length);
   // One short word in the cell; the full words are the accessible name and head the explanation.
   const word = noted ? words.fiveDay : words.short[verdict];
-  button.className = `badge ${verdict}${noted ? ' noted' : ''}${isLongWord(word) ? ' long' : ''}`;
+  button.className = `badge ${verdict}${noted ? ' noted' : ''}`;
   button.textContent = word;
   button.setAttribute('aria-label', badgeName(evaluation, words));
   host.setAttribute('data-verdict', verdict);
-}
-
-/** A word wider than "Blocked" (about 4.2em): its badge falls back to the icon in a wider cell. */
-function isLongWord(word: string): boolean {
-  let em = 0;
-  for (const char of word) em += /\p{Script=Han}/u.test(char) ? 1 : 0.6;
-  return em > 4.3;
 }
 
 const listening = new WeakSet<Document>();

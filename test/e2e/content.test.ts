@@ -17,6 +17,7 @@ import {
   waitForAnnotatedRows,
   type Harness,
 } from './harness';
+import { badgeFits } from './support/badge-fit';
 import { loadExpected, settledRowMismatches } from './support/expectations';
 import { assertOnlyConsoleAndExtensionRequests } from './support/network';
 
@@ -75,25 +76,6 @@ const hasFocus = (button: Locator) => button.evaluate((b) => (b.getRootNode() as
 async function tabTo(page: Page, button: Locator): Promise<boolean> {
   for (let presses = 0; presses < 10 && !(await hasFocus(button)); presses++) await page.keyboard.press('Tab');
   return hasFocus(button);
-}
-
-/**
- * Runs in the page: how each badge sits in its cell. `left`/`right` are the room between the badge's
- * edges and the cell's (negative: the cell's overflow cuts the badge off); `cut` says the label itself
- * does not fit its badge (the ellipsis shows).
- */
-function badgeFits(badgeClass: string) {
-  return [...document.querySelectorAll(`.${badgeClass}`)].map((host) => {
-    const cell = host.parentElement!.getBoundingClientRect();
-    const button = host.shadowRoot!.querySelector('button')!;
-    const badge = button.getBoundingClientRect();
-    return {
-      label: button.textContent ?? '',
-      left: Math.round(badge.left - cell.left),
-      right: Math.round(cell.right - badge.right),
-      cut: button.scrollWidth > button.clientWidth,
-    };
-  });
 }
 
 /** Runs in the page: the horizontal scroll position of the window and of every element around the index-th badge. */

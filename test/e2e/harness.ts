@@ -43,6 +43,8 @@ export interface ConsolePageChoice {
   fixture?: string;
   /** A script defined with server.defineScript, written into the served page. */
   script?: string;
+  /** A stylesheet defined with server.defineStyles, written into the served page's head. */
+  styles?: string;
   /** The console route (the hash); the Unsubscriptions page by default. */
   hash?: string;
 }
@@ -52,6 +54,7 @@ export function consoleUrl(host: string, choice: ConsolePageChoice = {}): string
   const query = new URLSearchParams();
   if (choice.fixture) query.set('fixture', choice.fixture);
   if (choice.script) query.set('script', choice.script);
+  if (choice.styles) query.set('styles', choice.styles);
   const search = query.toString() ? `?${query}` : '';
   return `https://${host}/usercenter/${search}${choice.hash ?? unsubscriptionsRoute}`;
 }

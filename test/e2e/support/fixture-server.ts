@@ -5,6 +5,7 @@
 //   https://account-intl.huaweicloud.com/usercenter/#/userindex/retreatManagement        -> the host's default fixture
 //   https://account.huaweicloud.com/usercenter/?fixture=empty#/userindex/retreatManagement -> test/fixtures/empty.html
 //   ...?fixture=intl-en-tiny&script=late-table                                             -> plus an inline test script
+//   ...?styles=opentiny-ng                                                                  -> plus a stylesheet in its head
 //
 // Test scripts exist only here: they are written into the served page, never into the extension.
 // A test script may POST what it saw to /usercenter/__report (for browsers no test can drive).
@@ -28,6 +29,8 @@ export interface FixtureServer {
   readonly reports: readonly string[];
   /** Makes `source` available to pages as ?script=<name>; it runs where the page's own scripts would. */
   defineScript(name: string, source: string): void;
+  /** Makes `css` available to pages as ?styles=<name>: written into the page's head, before any of its markup. */
+  defineStyles(name: string, css: string): void;
   /** Serves `html` (a page built at test time, e.g. by a real component library) for ?page=<name>. */
   definePage(name: string, html: string): void;
   close(): Promise<void>;
@@ -49,6 +52,13 @@ const assetTypes: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',
 };
 
+/** Writes `css` as the last stylesheet of the page's head, so it applies from the first layout. */
+export function withInlineStyles(html: string, css: string): string {
+  const tag = `<style>\n${css.replace(/<\/style/gi, '<\\/style')}\n</style>\n`;
+  const end = html.indexOf('</head>');
+  return end < 0 ? tag + html : html.slice(0, end) + tag + html.slice(end);
+}
+
 /** Writes `source` as the last script of the page, so it runs after the page's markup exists. */
 export function withInlineScript(html: string, source: string): string {
   // "</script" inside the source would end the element early.
@@ -59,6 +69,7 @@ export function withInlineScript(html: string, source: string): string {
 
 export async function startFixtureServer(options: FixtureServerOptions): Promise<FixtureServer> {
   const scripts = new Map<string, string>();
+  const styleSheets = new Map<string, string>();
   const pages = new Map<string, string>();
   const log: ServedRequest[] = [];
   const reports: string[] = [];
@@ -103,6 +114,12 @@ export async function startFixtureServer(options: FixtureServerOptions): Promise
       html = readFileSync(file, 'utf8');
     }
 
+    const stylesName = url.searchParams.get('styles');
+    if (stylesName !== null) {
+      const css = styleSheets.get(stylesName);
+      if (css === undefined) return answer(404, 'text/plain', `no stylesheet ${stylesName}`);
+      html = withInlineStyles(html, css);
+    }
     const scriptName = url.searchParams.get('script');
     if (scriptName !== null) {
       const source = scripts.get(scriptName);
@@ -124,6 +141,10 @@ export async function startFixtureServer(options: FixtureServerOptions): Promise
     defineScript(name, source) {
       if (!namePattern.test(name)) throw new Error(`script name ${name} must be lower-case words joined by -`);
       scripts.set(name, source);
+    },
+    defineStyles(name, css) {
+      if (!namePattern.test(name)) throw new Error(`stylesheet name ${name} must be lower-case words joined by -`);
+      styleSheets.set(name, css);
     },
     definePage(name, html) {
       if (!namePattern.test(name)) throw new Error(`page name ${name} must be lower-case words joined by -`);
