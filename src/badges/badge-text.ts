@@ -72,7 +72,7 @@ export const badgeText = {
       actionDisabled: '退订操作',
     },
     disabledAction: '不可用',
-    allowedExplanation: '目录中没有规则适用于该行显示的内容。页面无法显示的条件（发票、促销、经销商、支持计划）仍可能适用。',
+    allowedExplanation: '没有规则适用于该行显示的内容，但页面无法显示的情况（如已开发票、促销、经销商、支持计划）仍可能使它不可退订。',
   },
 } as const satisfies Record<Lang, unknown>;
 

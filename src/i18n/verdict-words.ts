@@ -26,7 +26,6 @@ export const verdictMessageKey = {
   allowed: 'verdictAllowed',
 } as const satisfies Record<Verdict, string>;
 
-/** The verdict words of `lang` as message-file entries. */
 /** The message keys of the short words. */
 export const shortVerdictMessageKey = {
   blocked: 'verdictBlockedShort',

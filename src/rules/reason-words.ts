@@ -25,7 +25,7 @@ export const reasonWords = {
     ifElsewhere: '如果“$1”适用于此行，则不在此页面退订（$2 版列表），而是：$3。',
     unsure: '此行显示的内容不足以确定，请先核实。',
     pageReasonTitle: '页面原因：“$1”',
-    pageReason: '页面因所示原因不允许退订，目录中没有规则收录该原因。请先核实该原因的要求，再尝试退订。',
+    pageReason: '页面因所示原因不允许退订，规则列表中没有收录该原因。请先核实该原因的要求，再尝试退订。',
     sections: {
       'Table 1': '表1',
       Conditions: '条件',

@@ -10,6 +10,7 @@ import { answerAsBackground } from '../support/background';
 import { fillMessage, loadTranslator } from '../../src/i18n/messages';
 import { catalog } from '../../src/rules/catalog';
 import { badgeText } from '../../src/badges/badge-text';
+import { reasonWords } from '../../src/rules/reason-words';
 import { columnHeaders } from '../../src/console/columns';
 import { mountPopup } from '../../src/popup/popup';
 import { mountOptions } from '../../src/options/options';
@@ -100,6 +101,23 @@ describe('locale files', () => {
     }
     expect(zh.extName!.message).toBe('退订助手');
     expect(badgeText.zh.barLabel).toMatch(/^退订助手/);
+  });
+
+  it('address the Chinese reader as the console does (您), with no space inside Chinese text', () => {
+    const strings = (value: unknown): string[] =>
+      typeof value === 'string' ? [value] : value && typeof value === 'object' ? Object.values(value).flatMap(strings) : [];
+    const texts = [
+      ...Object.entries(zh).map(([key, { message }]) => [key, message] as const),
+      ...strings(badgeText.zh).map((text) => ['badge', text] as const),
+      ...strings(reasonWords.zh).map((text) => ['reason', text] as const),
+      ...catalog.rules.flatMap((rule) => [rule.title.zh, rule.explanation.zh].map((text) => [rule.id, text] as const)),
+    ];
+    expect(texts.length).toBeGreaterThan(300);
+    for (const [where, text] of texts) {
+      expect(text, where).not.toContain('你');
+      // "退订助手 写入": a space where the English sentence had one.
+      expect(text, where).not.toMatch(/[\p{Script=Han}，。：；、（）“”] +[\p{Script=Han}（“]|[\p{Script=Han}”）] +[，。：；、（）]/u);
+    }
   });
 
   it('name the extension in the store listing language', () => {

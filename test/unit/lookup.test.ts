@@ -1,5 +1,7 @@
 // The look-up: "can I unsubscribe from X?" answered from the catalog, best hit first.
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { catalog } from '../../src/rules/catalog';
 import { buildLookupIndex, lookup, lookupIndexed, lookupTopics, withinOneEdit } from '../../src/rules/lookup';
 import type { EngineSettings, UserRule } from '../../src/rules/types';
@@ -303,5 +305,24 @@ describe('topics: questions answered with facts, not verdicts', () => {
     expect(text).toMatch(/2-year term 15%, then 10%/);
     expect(text).toMatch(/1-year or monthly term 10%/);
     expect(text).toContain('USD 7,000');
+  });
+});
+
+describe('the look-up examples the first-run page gives', () => {
+  const examples = (locale: string) => {
+    const messages = JSON.parse(readFileSync(resolve(__dirname, `../../public/_locales/${locale}/messages.json`), 'utf8')) as Record<
+      string,
+      { message: string }
+    >;
+    return [...messages.welcomeHowPopup!.message.matchAll(/“([^”]+)”/g)].map((match) => match[1]!);
+  };
+
+  it.each([
+    ['en', 'en'],
+    ['zh_CN', 'zh'],
+  ] as const)('each find a rule in %s', (locale, lang) => {
+    const found = examples(locale).map((example) => [example, first(example, { lang })?.rule ?? 'nothing']);
+    expect(found.length).toBe(3);
+    expect(found.filter(([, rule]) => rule === 'nothing')).toEqual([]);
   });
 });

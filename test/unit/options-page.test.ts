@@ -265,7 +265,7 @@ describe('your own rules', () => {
     fill(field('名称'), 'Cloud Phone Host');
     fill(field('其他名称'), 'CPH\n\u202Ex');
     await submit();
-    expect(text(editor().querySelector('.form-errors'))).toContain(String.raw`"\u202Ex" 会匹配所有产品`);
+    expect(text(editor().querySelector('.form-errors'))).toContain(String.raw`“\u202Ex”会匹配所有产品`);
   });
 
   it('refuses an empty name', async () => {
