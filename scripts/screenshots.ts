@@ -1,10 +1,11 @@
 // npm run screenshots: regenerates the README's images in docs/screenshots/ from the built extension
-// on the saved international page: a badge with its explanation open, the popup's look-up, the
-// popup's page summary, and the options page.
+// on the saved pages: a badge with its explanation open (international and China site), the bar
+// above the table, the popup's look-up, the popup's page summary, the options page and the
+// first-run page.
 import { mkdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Page } from 'playwright-core';
-import { BADGE_CLASS, chromeBuildDir, consoleUrl, intlHost, repoRoot, startHarness, waitForSettledAnnotations } from '../test/e2e/harness';
+import { BADGE_CLASS, chinaHost, chromeBuildDir, consoleUrl, intlHost, repoRoot, startHarness, waitForSettledAnnotations } from '../test/e2e/harness';
 import { ensureChromeBuild } from '../test/e2e/support/chrome-build';
 
 const outDir = join(repoRoot, 'docs/screenshots');
@@ -26,21 +27,30 @@ async function shootAround(page: Page, file: string, selectors: string[], margin
   return path;
 }
 
+/** Opens the console page on `host` and shows its first badge's explanation the way a pointer opens it. */
+async function openWithExplanation(harness: Awaited<ReturnType<typeof startHarness>>, host: string): Promise<Page> {
+  const page = await harness.openPage(consoleUrl(host));
+  await waitForSettledAnnotations(page);
+  // A real pointer move: locator.hover() would first scroll the badge into view, and a scroll
+  // closes an explanation the pointer opened.
+  const badge = await page.locator(`.${BADGE_CLASS} button`).first().boundingBox();
+  if (!badge) throw new Error(`no badge on screen in ${page.url()}`);
+  await page.mouse.move(badge.x + 12, badge.y + badge.height / 2);
+  await page.locator(`.${BADGE_CLASS} .panel`).first().waitFor({ state: 'visible' });
+  return page;
+}
+
 async function main(): Promise<void> {
   ensureChromeBuild(repoRoot, chromeBuildDir);
   mkdirSync(outDir, { recursive: true });
-  const harness = await startHarness({ viewport: { width: 1400, height: 900 } });
+  const harness = await startHarness({ viewport: { width: 1400, height: 900 }, keepWelcome: true });
   const saved: string[] = [];
   try {
-    // Badges, with the first one's explanation open the way a pointer opens it.
-    const consolePage = await harness.openPage(consoleUrl(intlHost));
-    await waitForSettledAnnotations(consolePage);
-    // A real pointer move: locator.hover() would first scroll the badge into view, and a scroll
-    // closes an explanation the pointer opened.
-    const badge = await consolePage.locator(`.${BADGE_CLASS} button`).first().boundingBox();
-    if (!badge) throw new Error('no badge on screen');
-    await consolePage.mouse.move(badge.x + 12, badge.y + badge.height / 2);
-    await consolePage.locator(`.${BADGE_CLASS} .panel`).first().waitFor({ state: 'visible' });
+    // Badges, with the first one's explanation open, on both sites.
+    const chinaPage = await openWithExplanation(harness, chinaHost);
+    saved.push(await shootAround(chinaPage, 'badges-zh.png', ['ti-table', `.${BADGE_CLASS} .panel`]));
+    await chinaPage.close();
+    const consolePage = await openWithExplanation(harness, intlHost);
     saved.push(await shootAround(consolePage, 'badges.png', ['ti-table', `.${BADGE_CLASS} .panel`]));
 
     // The bar above the table, its filter on: only the rows that need attention.
@@ -77,6 +87,14 @@ async function main(): Promise<void> {
     const path = join(outDir, 'options.png');
     await options.screenshot({ path });
     saved.push(path);
+
+    // The first-run page the install opened.
+    const welcome = harness.welcome;
+    if (!welcome) throw new Error('the install opened no first-run page');
+    await welcome.setViewportSize({ width: 900, height: 560 });
+    const welcomePath = join(outDir, 'welcome.png');
+    await welcome.screenshot({ path: welcomePath, fullPage: true });
+    saved.push(welcomePath);
 
     console.log(`Saved ${saved.map((file) => relative(repoRoot, file)).join(', ')}`);
   } finally {
