@@ -1,10 +1,11 @@
 // The audit's output: text for reading in a terminal, CSV for a spreadsheet, both in the chosen
 // language (JSON is the report itself).
 import type { Lang } from '../i18n/languages';
-import { verdictWords } from '../i18n/verdict-words';
+import { shortVerdictWords, verdictWords } from '../i18n/verdict-words';
 import { csvDocument, csvLine } from '../formats/csv';
 import type { AuditReport, AuditRow } from './audit';
 import { auditWords } from './audit-words';
+import { verdicts } from '../rules/types';
 
 const csvHeader: Record<Lang, string[]> = {
   en: [
@@ -24,12 +25,18 @@ const csvHeader: Record<Lang, string[]> = {
   zh: ['客户', '资源名称', '资源ID', '产品类型', '主资源ID', '区域', '到期时间（UTC）', '状态', '结论', '原因', '说明', '规则'],
 };
 
-const summaryWords: Record<Lang, (summary: AuditReport['summary'], customers: number) => string> = {
-  en: (s, customers) =>
-    `${customers} customer(s): blocked ${s.blocked}, elsewhere ${s.elsewhere}, caution ${s.caution}, allowed ${s.allowed}${s.closed ? `, closed (not on the page) ${s.closed}` : ''}`,
-  zh: (s, customers) =>
-    `${customers} 个客户：不可退订 ${s.blocked}，不在此退订 ${s.elsewhere}，请核实 ${s.caution}，无规则 ${s.allowed}${s.closed ? `，已关闭（页面不显示）${s.closed}` : ''}`,
+const closedWords: Record<Lang, { short: string; summary: string }> = {
+  en: { short: 'Closed', summary: 'closed (not on the page)' },
+  zh: { short: '已关闭', summary: '已关闭（页面不显示）' },
 };
+
+/** The totals line: each verdict by the words the badges and the popup use. */
+function summaryLine(lang: Lang, s: AuditReport['summary'], customers: number): string {
+  const words = verdictWords[lang];
+  const counts = verdicts.map((verdict) => `${words[verdict]} ${s[verdict]}`);
+  if (s.closed) counts.push(`${closedWords[lang].summary} ${s.closed}`);
+  return lang === 'zh' ? `${customers} 个客户：${counts.join('，')}` : `${customers} customer(s): ${counts.join(', ')}`;
+}
 
 // Chinese characters take two columns in a terminal.
 const wide =
@@ -52,17 +59,23 @@ function pad(text: string, width: number): string {
   return text + ' '.repeat(width - used);
 }
 
+// The verdict column holds the widest short word (不在此退订: ten columns); reasons and notes start under the name.
+const verdictWidth = 10;
+const under = ' '.repeat(verdictWidth + 1);
+
 function rowLines(row: AuditRow, lang: Lang): string[] {
   const indent = row.parent_resource_id && row.notes.some((note) => note.includes(row.parent_resource_id!)) ? '    ' : '  ';
-  const verdict = row.closed ? (lang === 'zh' ? '已关闭' : 'closed') : row.verdict;
-  const lines = [`${indent}${pad(verdict, 9)} ${pad(row.resource, 28)} ${pad(row.resource_id, 38)} ${pad(row.product, 30)} ${row.rules.join(' ')}`];
+  const verdict = row.closed ? closedWords[lang].short : shortVerdictWords[lang][row.verdict];
+  const lines = [
+    `${indent}${pad(verdict, verdictWidth)} ${pad(row.resource, 28)} ${pad(row.resource_id, 38)} ${pad(row.product, 30)} ${row.rules.join(' ')}`,
+  ];
   for (const reason of row.reasons)
     lines.push(
       lang === 'zh'
-        ? `${indent}         ${reason.title} [${reason.rule}]（${reason.fact}）`
-        : `${indent}         ${reason.title} [${reason.rule}] (${reason.fact})`,
+        ? `${indent}${under}${reason.title} [${reason.rule}]（${reason.fact}）`
+        : `${indent}${under}${reason.title} [${reason.rule}] (${reason.fact})`,
     );
-  for (const note of row.notes) lines.push(`${indent}         ${note}`);
+  for (const note of row.notes) lines.push(`${indent}${under}${note}`);
   return lines;
 }
 
@@ -77,7 +90,7 @@ export function formatAuditText(report: AuditReport, lang: Lang): string {
     }
     lines.push(...rowLines(row, lang));
   }
-  lines.push(summaryWords[lang](report.summary, report.customers.length));
+  lines.push(summaryLine(lang, report.summary, report.customers.length));
   return `${lines.join('\n')}\n`;
 }
 

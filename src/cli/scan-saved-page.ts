@@ -2,7 +2,8 @@
 import { Window } from 'happy-dom';
 import type { Diagnostics } from '../page/diagnostics';
 import type { ColumnField } from '../console/columns';
-import type { Resource, Verdict } from '../rules/types';
+import { verdicts, type Resource, type Verdict } from '../rules/types';
+import { shortVerdictWords, verdictWords } from '../i18n/verdict-words';
 import { catalog } from '../rules/catalog';
 import { compileCatalog } from '../rules/engine';
 import { detectPageLanguage } from '../page/page-language';
@@ -71,9 +72,10 @@ export function formatScanText(scan: SavedPageScan): string {
   if (scan.diagnostics.missingColumns.length) lines.push(`  missing: ${scan.diagnostics.missingColumns.join(', ')}`);
   if (scan.diagnostics.otherHeaders.length) lines.push(`  other headers: ${scan.diagnostics.otherHeaders.map((text) => `"${text}"`).join(', ')}`);
   for (const row of scan.rows)
-    lines.push(`  ${String(row.row).padStart(3)}  ${pad(row.verdict, 9)} ${pad(row.resource, 28)} ${pad(row.product, 34)} ${row.rules.join(' ')}`);
-  lines.push(
-    `  blocked ${scan.summary.blocked}, elsewhere ${scan.summary.elsewhere}, caution ${scan.summary.caution}, allowed ${scan.summary.allowed}`,
-  );
+    lines.push(
+      `  ${String(row.row).padStart(3)}  ${pad(shortVerdictWords.en[row.verdict], 9)} ${pad(row.resource, 28)} ${pad(row.product, 34)} ${row.rules.join(' ')}`,
+    );
+  // The verdicts by the words the badges and the popup use; --json gives their ids.
+  lines.push(`  ${verdicts.map((verdict) => `${verdictWords.en[verdict]} ${scan.summary[verdict]}`).join(', ')}`);
   return `${lines.join('\n')}\n`;
 }

@@ -144,11 +144,24 @@ describe('the China site in Chinese', () => {
     expect(intl.rows.some((row) => row.notes.some((note) => note.includes('五天')))).toBe(false);
   });
 
+  it('prints English text with the verdict words the badges and the popup use', () => {
+    const text = formatAuditText(auditOf(['intl-en/acme-page-1.json', 'intl-en/acme-page-2.json']), 'en');
+    expect(text).toMatch(/^ {2}Blocked +smn-alerts /m);
+    expect(text.trimEnd().split('\n').at(-1)).toMatch(/^1 customer\(s\): Cannot unsubscribe \d+, Not here \d+, Check \d+, No rule \d+/);
+    expect(text).not.toMatch(/^ {2,4}(blocked|elsewhere|caution|allowed) /m);
+  });
+
   it('prints Chinese text and CSV without English fragments in its own words', () => {
     const text = formatAuditText(report, 'zh');
     expect(text).toContain('huabei：6 个资源');
     expect(text).toContain('消息通知服务 [service/simple-message-notification]（产品类型：消息通知服务）');
     expect(text.trimEnd().split('\n').at(-1)).toBe('1 个客户：不可退订 2，不在此退订 0，请核实 1，无规则 3');
+    // Each resource line opens with the badge's short word, never the verdict's id.
+    const verdictColumn = text
+      .split('\n')
+      .filter((line) => /^ {2,4}\S/.test(line))
+      .map((line) => line.trim().split(/\s+/)[0]);
+    expect(verdictColumn).toEqual(['无规则', '无规则', '不可退订', '请核实', '不可退订', '无规则']);
     const csv = formatAuditCsv(report, 'zh');
     expect(csv.startsWith('\uFEFF客户,资源名称,资源ID,产品类型,主资源ID,区域,到期时间（UTC）,状态,结论,原因,说明,规则\r\n')).toBe(true);
     expect(csv).toContain(

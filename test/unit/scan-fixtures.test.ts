@@ -109,7 +109,10 @@ describe('npm run scan', { timeout: 60_000 }, () => {
       'test/fixtures/aria-grid.html',
     ]);
     const text = run('test/fixtures/intl-en-tiny.html');
-    expect(text.stdout).toMatch(/blocked\s+smn-alarm-topic-prod\s+Simple Message Notification\s+service\/simple-message-notification/);
+    // The verdicts by the badges' words, the ids only in --json.
+    expect(text.stdout).toMatch(/Blocked\s+smn-alarm-topic-prod\s+Simple Message Notification\s+service\/simple-message-notification/);
+    expect(text.stdout).toMatch(/No rule\s+ecs-web-01\s/);
+    expect(text.stdout.trimEnd().split('\n').at(-1)).toBe('  Cannot unsubscribe 7, Not here 1, Check 3, No rule 2');
   });
 
   it('exits 3 with the diagnostics on stderr when a page has no resource table', () => {
